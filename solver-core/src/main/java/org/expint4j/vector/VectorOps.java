@@ -1,0 +1,183 @@
+package org.expint4j.vector;
+
+/**
+ * The vector backend: owns the storage of state vectors and executes the few operations every
+ * step of every method reduces to.
+ *
+ * <p>Every exponential integrator advances its state by a fused weighted sum
+ * \( \mathrm{out} = \sum_{j<K} W_j\, x_j \), where the weights \(W_j\) are scalars (scalar
+ * linear part, or a batch of samples sharing one time), per-element arrays (diagonal linear part),
+ * per-element complex numbers on interleaved complex data (complex-diagonal linear part) or dense
+ * matrices. Implementations execute each sum in a single pass over memory; a CPU implementation
+ * and a CUDA implementation exist.
+ *
+ * <p><b>Storage.</b> A vector {@code V} has a fixed length. Per-element weights are vectors of
+ * the same backend (so they can live on a device); dense weights are row-major \(n\times n\)
+ * matrices stored as vectors of length \(n^2\). Complex vectors are interleaved
+ * {@code (re0, im0, re1, im1, ...)} and have even length.
+ *
+ * <p><b>Aliasing.</b> The element-wise operations read element {@code i} of every input before they
+ * write element {@code i} of {@code out}, so {@code out} may be the same vector as any input.
+ * {@link #denseCombination} reads whole input vectors and rejects an {@code out} that is one of
+ * its inputs.
+ *
+ * <p><b>Bad input</b> (length mismatch, {@code k < 1}, too few array entries, forbidden aliasing)
+ * throws {@link IllegalArgumentException} with a message naming the sizes. Implementations do not
+ * allocate per call.
+ *
+ * @param <V> the vector type, e.g. {@code double[]}, {@code float[]} or a device buffer
+ */
+public interface VectorOps<V> {
+
+    /** @return a short name for reports, e.g. {@code "cpu-double"} */
+    String name();
+
+    /** @return the number of bytes one element occupies (8 for double, 4 for float) */
+    int bytesPerElement();
+
+    /**
+     * Allocates a zero-filled vector.
+     *
+     * @param length number of elements, {@code >= 0}
+     * @return a new vector
+     */
+    V allocate(int length);
+
+    /**
+     * Creates an array able to hold {@code size} vector references (Java cannot create generic
+     * arrays); its entries are {@code null}.
+     *
+     * @param size the array length
+     * @return a new array
+     */
+    V[] newArray(int size);
+
+    /**
+     * Creates a vector holding the given values (rounded to the backend's precision).
+     *
+     * @param values the values
+     * @return a new vector
+     */
+    V fromArray(double[] values);
+
+    /**
+     * Copies a vector's values into a double array.
+     *
+     * @param v the vector
+     * @param out destination of the same length
+     */
+    void toArray(V v, double[] out);
+
+    /**
+     * @param v a vector
+     * @return its length
+     */
+    int length(V v);
+
+    /**
+     * Copies {@code src} into {@code dst}.
+     *
+     * @param src source
+     * @param dst destination of the same length
+     */
+    void copy(V src, V dst);
+
+    /**
+     * Sets every element to {@code value}.
+     *
+     * @param dst the vector
+     * @param value the value
+     */
+    void fill(V dst, double value);
+
+    /**
+     * Fused weighted sum with scalar weights: \( \mathrm{out}_i = \sum_{j<k} a_j\, x_{j,i} \).
+     * The sum is evaluated left to right, {@code a[0]*x[0][i] + a[1]*x[1][i] + ...}.
+     *
+     * @param a weights, at least {@code k} entries
+     * @param x vectors, at least {@code k} entries, all of the length of {@code out}
+     * @param k number of terms, {@code >= 1}
+     * @param out result
+     */
+    void linearCombination(double[] a, V[] x, int k, V out);
+
+    /**
+     * Fused weighted sum with per-element weights:
+     * \( \mathrm{out}_i = \sum_{j<k} w_{j,i}\, x_{j,i} \).
+     *
+     * @param w weight vectors, at least {@code k} entries, all of the length of {@code out}
+     * @param x vectors, at least {@code k} entries, all of the length of {@code out}
+     * @param k number of terms, {@code >= 1}
+     * @param out result
+     */
+    void diagonalCombination(V[] w, V[] x, int k, V out);
+
+    /**
+     * Fused weighted sum with per-element complex weights on interleaved complex vectors:
+     * \( \mathrm{out}_m = \sum_{j<k} w_{j,m}\, x_{j,m} \) in \(\mathbb{C}\), where element
+     * {@code m} is stored at indices {@code 2m, 2m+1}.
+     *
+     * @param w complex weight vectors, at least {@code k} entries, all of the (even) length of
+     *     {@code out}
+     * @param x complex vectors, at least {@code k} entries, all of the length of {@code out}
+     * @param k number of terms, {@code >= 1}
+     * @param out result
+     */
+    void complexDiagonalCombination(V[] w, V[] x, int k, V out);
+
+    /**
+     * Weighted sum with dense matrix weights: \( \mathrm{out} = \sum_{j<k} W_j\, x_j \), each
+     * \(W_j\) a row-major \(n\times n\) matrix stored as a vector of length \(n^2\).
+     *
+     * @param w matrices, at least {@code k} entries, each of length {@code n*n}
+     * @param x vectors, at least {@code k} entries, each of length {@code n}
+     * @param k number of terms, {@code >= 1}
+     * @param out result of length {@code n}; must not be one of {@code x[0..k-1]}
+     */
+    void denseCombination(V[] w, V[] x, int k, V out);
+
+    /**
+     * @param x a vector
+     * @return \( \max_i |x_i| \); NaN if any element is NaN
+     */
+    double maxAbs(V x);
+
+    /**
+     * Weighted RMS norm of a difference, the error norm of adaptive step-size control:
+     * \[ \sqrt{\frac1n \sum_i \left(\frac{x_i - y_i}{\mathrm{atol} + \mathrm{rtol}
+     * \max(|x_i|, |y_i|)}\right)^2} \]
+     *
+     * @param x first vector
+     * @param y second vector of the same length
+     * @param atol absolute tolerance, {@code >= 0}
+     * @param rtol relative tolerance, {@code >= 0}; {@code atol + rtol > 0}
+     * @return the norm (0 for empty vectors); NaN if an element is NaN
+     */
+    double weightedRms(V x, V y, double atol, double rtol);
+
+    /**
+     * As {@link #weightedRms(Object, Object, double, double)} with a per-component absolute
+     * tolerance {@code atol_i}.
+     *
+     * @param x first vector
+     * @param y second vector of the same length
+     * @param atol per-component absolute tolerances, same length, each {@code >= 0}
+     * @param rtol relative tolerance, {@code >= 0}
+     * @return the norm
+     */
+    double weightedRms(V x, V y, V atol, double rtol);
+
+    /**
+     * Per-sample weighted RMS norms of a batch: the vectors hold {@code samples} consecutive
+     * blocks of {@code length/samples} elements, and {@code out[b]} receives the norm of
+     * {@link #weightedRms(Object, Object, double, double)} restricted to block {@code b}.
+     *
+     * @param x first vector
+     * @param y second vector of the same length
+     * @param atol absolute tolerance
+     * @param rtol relative tolerance
+     * @param samples number of blocks, dividing the length
+     * @param out receives one norm per block, at least {@code samples} entries
+     */
+    void weightedRmsPerSample(V x, V y, double atol, double rtol, int samples, double[] out);
+}
