@@ -1,0 +1,60 @@
+package org.expint4j.problem;
+
+import org.expint4j.phi.Phi;
+
+/**
+ * A real diagonal linear part \(L = \mathrm{diag}(d_0, \dots, d_{n-1})\), as in spectral
+ * discretisations of dissipative PDEs (Kuramoto–Sivashinsky, Allen–Cahn) in Fourier space.
+ */
+public final class DiagonalLinearPart implements LinearPart {
+
+    private final double[] diagonal;
+
+    /**
+     * @param diagonal the diagonal, finite values (copied)
+     * @throws IllegalArgumentException if a value is not finite
+     */
+    public DiagonalLinearPart(double[] diagonal) {
+        this.diagonal = Checks.finiteCopy("diagonal", diagonal);
+    }
+
+    /** @return a copy of the diagonal */
+    public double[] diagonal() {
+        return diagonal.clone();
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.DIAGONAL;
+    }
+
+    @Override
+    public int dimension() {
+        return diagonal.length;
+    }
+
+    @Override
+    public int weightLength() {
+        return diagonal.length;
+    }
+
+    @Override
+    public void applyAdd(double[] u, double[] out) {
+        Checks.sameLength("u", u.length, "linear part", diagonal.length);
+        Checks.sameLength("out", out.length, "linear part", diagonal.length);
+        for (int i = 0; i < diagonal.length; i++) {
+            out[i] += diagonal[i] * u[i];
+        }
+    }
+
+    @Override
+    public void phi(double s, double[][] out) {
+        Checks.weights(out, diagonal.length);
+        for (int i = 0; i < diagonal.length; i++) {
+            double z = s * diagonal[i];
+            for (int k = 0; k < out.length; k++) {
+                out[k][i] = Phi.phi(k, z);
+            }
+        }
+    }
+}
