@@ -216,27 +216,13 @@ public final class DoubleVectorOps extends CpuVectorOps<double[]> {
         }
         final double[] w2 = w[j0 + 2];
         final double[] x2 = x[j0 + 2];
-        if (count == 3) {
-            if (acc) {
-                for (int i = from; i < to; i++) {
-                    d[i] = d[i] + w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i];
-                }
-            } else {
-                for (int i = from; i < to; i++) {
-                    d[i] = w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i];
-                }
-            }
-            return;
-        }
-        final double[] w3 = w[j0 + 3];
-        final double[] x3 = x[j0 + 3];
         if (acc) {
             for (int i = from; i < to; i++) {
-                d[i] = d[i] + w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i] + w3[i] * x3[i];
+                d[i] = d[i] + w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i];
             }
         } else {
             for (int i = from; i < to; i++) {
-                d[i] = w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i] + w3[i] * x3[i];
+                d[i] = w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i];
             }
         }
     }

@@ -224,27 +224,13 @@ public final class FloatVectorOps extends CpuVectorOps<float[]> {
         }
         final float[] w2 = w[j0 + 2];
         final float[] x2 = x[j0 + 2];
-        if (count == 3) {
-            if (acc) {
-                for (int i = from; i < to; i++) {
-                    d[i] = d[i] + w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i];
-                }
-            } else {
-                for (int i = from; i < to; i++) {
-                    d[i] = w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i];
-                }
-            }
-            return;
-        }
-        final float[] w3 = w[j0 + 3];
-        final float[] x3 = x[j0 + 3];
         if (acc) {
             for (int i = from; i < to; i++) {
-                d[i] = d[i] + w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i] + w3[i] * x3[i];
+                d[i] = d[i] + w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i];
             }
         } else {
             for (int i = from; i < to; i++) {
-                d[i] = w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i] + w3[i] * x3[i];
+                d[i] = w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i];
             }
         }
     }
