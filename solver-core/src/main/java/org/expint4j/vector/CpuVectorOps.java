@@ -111,7 +111,10 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
         return parallelism;
     }
 
-    /** @return the minimum vector length (work items for dense and reductions) split across threads */
+    /**
+     * @return the minimum number of elements (multiply-adds for the dense combination) of an
+     *     operation that is split across threads
+     */
     public int parallelThreshold() {
         return threshold;
     }
