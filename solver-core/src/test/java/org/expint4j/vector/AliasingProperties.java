@@ -65,10 +65,12 @@ class AliasingProperties {
                     assertTrue(VectorTesting.sameBits(diag, w[j]), where + "w[" + j + "] (diag)");
                     w = VectorTesting.copies(w0);
                     ops.complexDiagonalCombination(w, x, k, x[j]);
-                    assertTrue(VectorTesting.sameBits(cplx, x[j]), where + "x[" + j + "] (complex)");
+                    assertTrue(VectorTesting.sameBits(cplx, x[j]),
+                        where + "x[" + j + "] (complex)");
                     x = VectorTesting.copies(x0);
                     ops.complexDiagonalCombination(w, x, k, w[j]);
-                    assertTrue(VectorTesting.sameBits(cplx, w[j]), where + "w[" + j + "] (complex)");
+                    assertTrue(VectorTesting.sameBits(cplx, w[j]),
+                        where + "w[" + j + "] (complex)");
                 }
             }
         }
@@ -98,7 +100,8 @@ class AliasingProperties {
                     assertTrue(VectorTesting.sameBits(diag, w[j]), where + "w[" + j + "] (diag)");
                     w = VectorTesting.copies(w0);
                     ops.complexDiagonalCombination(w, x, k, x[j]);
-                    assertTrue(VectorTesting.sameBits(cplx, x[j]), where + "x[" + j + "] (complex)");
+                    assertTrue(VectorTesting.sameBits(cplx, x[j]),
+                        where + "x[" + j + "] (complex)");
                 }
             }
         }

@@ -74,14 +74,14 @@ class CombinationProperties {
             for (DoubleVectorOps ops : DOUBLE_OPS) {
                 final double[] out = new double[n];
                 ops.linearCombination(a, x, k, out);
-                assertTrue(VectorTesting.sameBits(expected, out), () -> message(seed, n, terms, ops,
-                    "linear", VectorTesting.firstDifference(expected, out)));
+                assertTrue(VectorTesting.sameBits(expected, out), () -> message(seed, n, terms,
+                    ops, "linear", VectorTesting.firstDifference(expected, out)));
             }
             for (FloatVectorOps ops : FLOAT_OPS) {
                 final float[] out = new float[n];
                 ops.linearCombination(a, xf, k, out);
-                assertTrue(VectorTesting.sameBits(expectedF, out), () -> message(seed, n, terms, ops,
-                    "linear", VectorTesting.firstDifference(expectedF, out)));
+                assertTrue(VectorTesting.sameBits(expectedF, out), () -> message(seed, n, terms,
+                    ops, "linear", VectorTesting.firstDifference(expectedF, out)));
             }
         }
     }
@@ -101,19 +101,22 @@ class CombinationProperties {
             for (DoubleVectorOps ops : DOUBLE_OPS) {
                 final double[] out = new double[n];
                 ops.diagonalCombination(w, x, k, out);
-                assertTrue(VectorTesting.sameBits(expected, out), () -> message(seed, n, terms, ops,
-                    "diagonal", VectorTesting.firstDifference(expected, out)));
+                assertTrue(VectorTesting.sameBits(expected, out), () -> message(seed, n, terms,
+                    ops, "diagonal", VectorTesting.firstDifference(expected, out)));
             }
             for (FloatVectorOps ops : FLOAT_OPS) {
                 final float[] out = new float[n];
                 ops.diagonalCombination(wf, xf, k, out);
-                assertTrue(VectorTesting.sameBits(expectedF, out), () -> message(seed, n, terms, ops,
-                    "diagonal", VectorTesting.firstDifference(expectedF, out)));
+                assertTrue(VectorTesting.sameBits(expectedF, out), () -> message(seed, n, terms,
+                    ops, "diagonal", VectorTesting.firstDifference(expectedF, out)));
             }
         }
     }
 
-    /** Double: against commons-math {@link Complex}, whose multiply and add use the same formulas. */
+    /**
+     * Double: against commons-math {@link Complex}, whose multiply and add use the documented
+     * formulas; float: against the reference loop.
+     */
     @ParameterizedTest
     @MethodSource("instances")
     void complexMatchesComplexArithmetic(long seed, int m) {
@@ -140,14 +143,14 @@ class CombinationProperties {
             for (DoubleVectorOps ops : DOUBLE_OPS) {
                 final double[] out = new double[n];
                 ops.complexDiagonalCombination(w, x, k, out);
-                assertTrue(VectorTesting.sameBits(expected, out), () -> message(seed, n, terms, ops,
-                    "complex", VectorTesting.firstDifference(expected, out)));
+                assertTrue(VectorTesting.sameBits(expected, out), () -> message(seed, n, terms,
+                    ops, "complex", VectorTesting.firstDifference(expected, out)));
             }
             for (FloatVectorOps ops : FLOAT_OPS) {
                 final float[] out = new float[n];
                 ops.complexDiagonalCombination(wf, xf, k, out);
-                assertTrue(VectorTesting.sameBits(expectedF, out), () -> message(seed, n, terms, ops,
-                    "complex", VectorTesting.firstDifference(expectedF, out)));
+                assertTrue(VectorTesting.sameBits(expectedF, out), () -> message(seed, n, terms,
+                    ops, "complex", VectorTesting.firstDifference(expectedF, out)));
             }
         }
     }
@@ -173,11 +176,11 @@ class CombinationProperties {
             for (DoubleVectorOps ops : DOUBLE_OPS) {
                 final double[] out = new double[n];
                 ops.linearCombination(a, x, k, out);
-                assertTrue(VectorTesting.sameBits(expected, out), () -> message(seed, n, terms, ops,
-                    "linear", VectorTesting.firstDifference(expected, out)));
+                assertTrue(VectorTesting.sameBits(expected, out), () -> message(seed, n, terms,
+                    ops, "linear", VectorTesting.firstDifference(expected, out)));
                 ops.diagonalCombination(x, x, k, out);
-                assertTrue(VectorTesting.sameBits(expectedD, out), () -> message(seed, n, terms, ops,
-                    "diagonal", VectorTesting.firstDifference(expectedD, out)));
+                assertTrue(VectorTesting.sameBits(expectedD, out), () -> message(seed, n, terms,
+                    ops, "diagonal", VectorTesting.firstDifference(expectedD, out)));
             }
         }
     }

@@ -79,8 +79,10 @@ class FloatAgainstDoubleProperties {
                     for (int i = 0; i < n; i += 2) {
                         double scale = 0;
                         for (int j = 0; j < k; j++) {
-                            scale += Math.abs(w[j][i] * x[j][i]) + Math.abs(w[j][i + 1] * x[j][i + 1])
-                                + Math.abs(w[j][i] * x[j][i + 1]) + Math.abs(w[j][i + 1] * x[j][i]);
+                            scale += Math.abs(w[j][i] * x[j][i])
+                                + Math.abs(w[j][i + 1] * x[j][i + 1])
+                                + Math.abs(w[j][i] * x[j][i + 1])
+                                + Math.abs(w[j][i + 1] * x[j][i]);
                         }
                         check(d[i], f[i], (k + 4) * U * scale, where + ", complex re, index " + i);
                         check(d[i + 1], f[i + 1], (k + 4) * U * scale,

@@ -143,7 +143,8 @@ class ParallelConsistencyProperties {
             assertEquals(Double.doubleToLongBits(rms),
                 Double.doubleToLongBits(ops.weightedRms(x, y, 1e-6, 1e-3)), where + ": rms");
             assertEquals(Double.doubleToLongBits(rmsVector),
-                Double.doubleToLongBits(ops.weightedRms(x, y, atol, 1e-3)), where + ": rms(atol_i)");
+                Double.doubleToLongBits(ops.weightedRms(x, y, atol, 1e-3)),
+                where + ": rms(atol_i)");
             for (int s = 0; s < sampleCounts.length; s++) {
                 final double[] out = new double[sampleCounts[s]];
                 ops.weightedRmsPerSample(x, y, 1e-6, 1e-3, sampleCounts[s], out);
