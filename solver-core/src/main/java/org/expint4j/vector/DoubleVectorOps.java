@@ -21,8 +21,8 @@ import java.util.Arrays;
 public final class DoubleVectorOps extends CpuVectorOps<double[]> {
 
     /**
-     * Default minimum length for multi-threaded execution, \(2^{16}\) elements; a first guess, to
-     * be tuned by measurement.
+     * Default minimum length for multi-threaded execution, \(2^{16}\) elements. A first guess:
+     * it is to be tuned by measurement in a later performance task.
      */
     public static final int DEFAULT_PARALLEL_THRESHOLD = DEFAULT_THRESHOLD;
 

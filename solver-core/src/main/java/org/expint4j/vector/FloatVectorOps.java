@@ -5,10 +5,11 @@ import java.util.Arrays;
 /**
  * The CPU vector backend in single precision: vectors are {@code float[]}.
  *
- * <p>Storage and the arithmetic of the weighted sums are in {@code float}: every weight is rounded
- * to {@code float} once per call and each element evaluates \( a_0 x_{0,i} + a_1 x_{1,i} + \dots
- * \) strictly left to right with separate multiplications and additions in single precision (no
- * fused multiply-add), the order of {@link DoubleVectorOps}; see the
+ * <p>Storage and the arithmetic of the weighted sums are in {@code float}: every scalar weight is
+ * rounded to {@code float} (into a local variable, nothing is allocated) and each element
+ * evaluates \( a_0 x_{0,i} + a_1 x_{1,i} + \dots \) strictly left to right with separate
+ * multiplications and additions in single precision (no fused multiply-add), the order of
+ * {@link DoubleVectorOps}; see the
  * {@linkplain org.expint4j.vector package documentation}. Reductions widen the elements to
  * {@code double} and compute and accumulate in double precision, so on float-representable data
  * they return exactly the value of {@link DoubleVectorOps}.
@@ -20,8 +21,8 @@ import java.util.Arrays;
 public final class FloatVectorOps extends CpuVectorOps<float[]> {
 
     /**
-     * Default minimum length for multi-threaded execution, \(2^{16}\) elements; a first guess, to
-     * be tuned by measurement.
+     * Default minimum length for multi-threaded execution, \(2^{16}\) elements. A first guess:
+     * it is to be tuned by measurement in a later performance task.
      */
     public static final int DEFAULT_PARALLEL_THRESHOLD = DEFAULT_THRESHOLD;
 
