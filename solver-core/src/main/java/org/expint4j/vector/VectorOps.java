@@ -5,7 +5,7 @@ package org.expint4j.vector;
  * step of every method reduces to.
  *
  * <p>Every exponential integrator advances its state by a fused weighted sum
- * \( \mathrm{out} = \sum_{j<K} W_j\, x_j \), where the weights \(W_j\) are scalars (scalar
+ * \( \mathrm{out} = \sum_{j&lt;K} W_j\, x_j \), where the weights \(W_j\) are scalars (scalar
  * linear part, or a batch of samples sharing one time), per-element arrays (diagonal linear part),
  * per-element complex numbers on interleaved complex data (complex-diagonal linear part) or dense
  * matrices. Implementations execute each sum in a single pass over memory; a CPU implementation
@@ -21,9 +21,14 @@ package org.expint4j.vector;
  * {@link #denseCombination} reads whole input vectors and rejects an {@code out} that is one of
  * its inputs.
  *
- * <p><b>Bad input</b> (length mismatch, {@code k < 1}, too few array entries, forbidden aliasing)
- * throws {@link IllegalArgumentException} with a message naming the sizes. Implementations do not
- * allocate per call.
+ * <p><b>Evaluation order.</b> Each weighted sum is evaluated left to right with separately rounded
+ * multiplications and additions (no fused multiply-add), in the precision of the vectors; the
+ * {@linkplain org.expint4j.vector package documentation} spells out the order of every operation,
+ * which all backends follow so that their results can be compared bit for bit.
+ *
+ * <p><b>Bad input</b> (length mismatch, {@code k < 1}, too few array entries, forbidden aliasing,
+ * invalid tolerances) throws {@link IllegalArgumentException} with a message naming the sizes.
+ * Implementations do not allocate per call.
  *
  * @param <V> the vector type, e.g. {@code double[]}, {@code float[]} or a device buffer
  */
@@ -91,7 +96,7 @@ public interface VectorOps<V> {
     void fill(V dst, double value);
 
     /**
-     * Fused weighted sum with scalar weights: \( \mathrm{out}_i = \sum_{j<k} a_j\, x_{j,i} \).
+     * Fused weighted sum with scalar weights: \( \mathrm{out}_i = \sum_{j&lt;k} a_j\, x_{j,i} \).
      * The sum is evaluated left to right, {@code a[0]*x[0][i] + a[1]*x[1][i] + ...}.
      *
      * @param a weights, at least {@code k} entries
@@ -103,7 +108,7 @@ public interface VectorOps<V> {
 
     /**
      * Fused weighted sum with per-element weights:
-     * \( \mathrm{out}_i = \sum_{j<k} w_{j,i}\, x_{j,i} \).
+     * \( \mathrm{out}_i = \sum_{j&lt;k} w_{j,i}\, x_{j,i} \).
      *
      * @param w weight vectors, at least {@code k} entries, all of the length of {@code out}
      * @param x vectors, at least {@code k} entries, all of the length of {@code out}
@@ -114,8 +119,10 @@ public interface VectorOps<V> {
 
     /**
      * Fused weighted sum with per-element complex weights on interleaved complex vectors:
-     * \( \mathrm{out}_m = \sum_{j<k} w_{j,m}\, x_{j,m} \) in \(\mathbb{C}\), where element
-     * {@code m} is stored at indices {@code 2m, 2m+1}.
+     * \( \mathrm{out}_m = \sum_{j&lt;k} w_{j,m}\, x_{j,m} \) in \(\mathbb{C}\), where element
+     * {@code m} is stored at indices {@code 2m, 2m+1}. Each product is
+     * \( (\Re w\,\Re x - \Im w\,\Im x) + \mathrm{i}\,(\Re w\,\Im x + \Im w\,\Re x) \); real and
+     * imaginary parts are summed left to right.
      *
      * @param w complex weight vectors, at least {@code k} entries, all of the (even) length of
      *     {@code out}
@@ -126,8 +133,10 @@ public interface VectorOps<V> {
     void complexDiagonalCombination(V[] w, V[] x, int k, V out);
 
     /**
-     * Weighted sum with dense matrix weights: \( \mathrm{out} = \sum_{j<k} W_j\, x_j \), each
-     * \(W_j\) a row-major \(n\times n\) matrix stored as a vector of length \(n^2\).
+     * Weighted sum with dense matrix weights: \( \mathrm{out} = \sum_{j&lt;k} W_j\, x_j \), each
+     * \(W_j\) a row-major \(n\times n\) matrix stored as a vector of length \(n^2\). Each
+     * \(\mathrm{out}_r\) is one left-to-right sum of the \(k n\) products
+     * \(W_j[r, c]\, x_{j,c}\), {@code j} outer, {@code c} inner.
      *
      * @param w matrices, at least {@code k} entries, each of length {@code n*n}
      * @param x vectors, at least {@code k} entries, each of length {@code n}
@@ -138,7 +147,7 @@ public interface VectorOps<V> {
 
     /**
      * @param x a vector
-     * @return \( \max_i |x_i| \); NaN if any element is NaN
+     * @return \( \max_i |x_i| \); 0 for an empty vector; NaN if any element is NaN
      */
     double maxAbs(V x);
 
@@ -146,12 +155,17 @@ public interface VectorOps<V> {
      * Weighted RMS norm of a difference, the error norm of adaptive step-size control:
      * \[ \sqrt{\frac1n \sum_i \left(\frac{x_i - y_i}{\mathrm{atol} + \mathrm{rtol}
      * \max(|x_i|, |y_i|)}\right)^2} \]
+     * A term whose difference \(x_i - y_i\) is exactly 0 counts as 0, even where the denominator
+     * is 0 as well (\(x_i = y_i = 0\) with \(\mathrm{atol} = 0\)). The sum is accumulated in
+     * double precision in an order that does not depend on the number of threads.
      *
      * @param x first vector
      * @param y second vector of the same length
      * @param atol absolute tolerance, {@code >= 0}
      * @param rtol relative tolerance, {@code >= 0}; {@code atol + rtol > 0}
      * @return the norm (0 for empty vectors); NaN if an element is NaN
+     * @throws IllegalArgumentException if a tolerance is negative or NaN, or
+     *     {@code atol + rtol == 0}
      */
     double weightedRms(V x, V y, double atol, double rtol);
 
@@ -161,9 +175,11 @@ public interface VectorOps<V> {
      *
      * @param x first vector
      * @param y second vector of the same length
-     * @param atol per-component absolute tolerances, same length, each {@code >= 0}
+     * @param atol per-component absolute tolerances, same length, each {@code >= 0}, and
+     *     {@code atol_i + rtol > 0}
      * @param rtol relative tolerance, {@code >= 0}
      * @return the norm
+     * @throws IllegalArgumentException naming the first invalid tolerance
      */
     double weightedRms(V x, V y, V atol, double rtol);
 

@@ -1,0 +1,594 @@
+package org.expint4j.vector;
+
+import java.lang.ref.Cleaner;
+
+/**
+ * What the CPU backends share: argument validation, the split of work into chunks, the
+ * multi-threaded execution and the fixed combination order of reductions. Subclasses supply the
+ * tight loops for one primitive type.
+ *
+ * <p><b>Work descriptor.</b> Every operation stores its arguments in fields of this object and
+ * runs {@link #runChunk(int)} on the ranges \([c\,\ell, (c+1)\,\ell)\) of elements, matrix rows or
+ * reduction blocks. The fields are reused, so no call allocates; in return an instance serves one
+ * call at a time.
+ *
+ * <p><b>Reductions.</b> Sums are computed per block of {@link #BLOCK} consecutive elements
+ * (aligned to the start of each sample), each block summed left to right from \(0\), and the
+ * block sums added left to right from \(0\). Block size and order do not depend on the number of
+ * threads, so every thread count, the single-thread path included, gives the same bits.
+ *
+ * @param <V> the primitive array type
+ */
+abstract class CpuVectorOps<V> implements VectorOps<V> {
+
+    /** Default minimum length for multi-threaded execution. */
+    static final int DEFAULT_THRESHOLD = 1 << 16;
+    /** Elements per reduction block; part of the result's definition, do not tie to threads. */
+    static final int BLOCK = 1 << 10;
+    /** Element chunks start at multiples of this: whole cache lines, even for complex data. */
+    private static final int ALIGN = 16;
+    /** Chunks per thread, so that a thread delayed by the OS holds up only a small share. */
+    private static final int CHUNKS_PER_THREAD = 4;
+    /**
+     * Terms fused in one pass; larger sums run in passes over tiles that stay in cache. Measured
+     * on JDK 17: C2 stops vectorising near nine arrays per loop, so diagonal sums (two arrays per
+     * term) take at most three terms per pass, scalar-weighted ones four.
+     */
+    private static final int GROUP = 4;
+    private static final int DIAGONAL_GROUP = 3;
+    /** Elements per tile when a sum takes more than one pass. */
+    private static final int TILE = 512;
+
+    private static final int OP_LINEAR = 0;
+    private static final int OP_DIAGONAL = 1;
+    private static final int OP_COMPLEX = 2;
+    private static final int OP_DENSE = 3;
+    private static final int OP_MAX_ABS = 4;
+    private static final int OP_RMS = 5;
+    private static final int OP_RMS_ATOL_VECTOR = 6;
+
+    private final int parallelism;
+    private final int threshold;
+    /** Null for a single-thread instance. */
+    private final WorkerPool pool;
+    private final Cleaner.Cleanable cleanable;
+    /** Created once; a capturing lambda per call would allocate. */
+    private final WorkerPool.Task chunkTask = this::runChunk;
+    /** Result slot of the single-sample reductions. */
+    private final double[] single = new double[1];
+    /** Block sums of a multi-threaded reduction; grows, never shrinks. */
+    private double[] partials = new double[0];
+    /** Tile accumulator for sums whose output aliases a late input; grows, never shrinks. */
+    private V scratch;
+
+    // The work descriptor of the call in progress.
+    private int op;
+    private double[] coeffs;
+    private V[] weights;
+    private V[] vectors;
+    private int terms;
+    private int group;
+    private V result;
+    private V target;
+    private V first;
+    private V second;
+    private V atolVector;
+    private double atol;
+    private double rtol;
+    private double minAtol;
+    private double[] norms;
+    private int size;
+    private int sampleLength;
+    private int blocksPerSample;
+    private int chunkLength;
+    private int span;
+
+    /**
+     * @param parallelism number of threads, {@code >= 1}; 1 creates no threads
+     * @param threshold minimum length for multi-threaded execution, {@code >= 1}
+     */
+    CpuVectorOps(int parallelism, int threshold) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism = " + parallelism + ", must be >= 1");
+        }
+        if (threshold < 1) {
+            throw new IllegalArgumentException("threshold = " + threshold + ", must be >= 1");
+        }
+        this.parallelism = parallelism;
+        this.threshold = threshold;
+        if (parallelism > 1) {
+            pool = new WorkerPool(parallelism);
+            // The action references the pool only, so this object can become unreachable.
+            cleanable = CleanerHolder.CLEANER.register(this, pool::shutdown);
+        } else {
+            pool = null;
+            cleanable = null;
+        }
+    }
+
+    /** @return the number of threads (the calling thread included) that share large operations */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /**
+     * @return the minimum number of elements (multiply-adds for the dense combination) of an
+     *     operation that is split across threads
+     */
+    public int parallelThreshold() {
+        return threshold;
+    }
+
+    /**
+     * Stops the worker threads now instead of when this object is garbage collected. Later calls
+     * still work, on the calling thread only, with bit-identical results. Idempotent.
+     */
+    public void close() {
+        if (cleanable != null) {
+            cleanable.clean();
+        }
+    }
+
+    // ---- kernels supplied by the subclass; ranges are [from, to) and already validated ----
+
+    /**
+     * {@code dst[i] = a[j0]*x[j0][i] + ... + a[j0+count-1]*x[j0+count-1][i]}, or, if
+     * {@code accumulate}, {@code dst[i] + a[j0]*x[j0][i] + ...}; left to right, {@code count <= 4}.
+     */
+    abstract void scaledTerms(double[] a, V[] x, int j0, int count, V dst, boolean accumulate,
+                              int from, int to);
+
+    /** As {@link #scaledTerms} with per-element weights {@code w[j][i]}, {@code count <= 3}. */
+    abstract void diagonalTerms(V[] w, V[] x, int j0, int count, V dst, boolean accumulate,
+                                int from, int to);
+
+    /**
+     * As {@link #diagonalTerms} on interleaved complex data, {@code count <= 4}; {@code from} and
+     * {@code to} are even.
+     */
+    abstract void complexTerms(V[] w, V[] x, int j0, int count, V dst, boolean accumulate,
+                               int from, int to);
+
+    /** Rows {@code [rowFrom, rowTo)} of {@code out = sum_j W_j x_j}, {@code n >= 1}. */
+    abstract void denseRows(V[] w, V[] x, int k, V out, int n, int rowFrom, int rowTo);
+
+    /** @return {@code max(0, |x_from|, ..., |x_{to-1}|)} with {@code Math.max} NaN semantics */
+    abstract double maxAbsRange(V x, int from, int to);
+
+    /** @return the sum, left to right from 0, of the squared scaled errors, scalar atol */
+    abstract double squaresRange(V x, V y, double atol, double rtol, int from, int to);
+
+    /**
+     * As the scalar-atol variant; a term whose {@code atol_i < minAtol} (or NaN) becomes NaN, so
+     * that invalid tolerances are detected without a second pass.
+     */
+    abstract double squaresRange(V x, V y, V atol, double rtol, double minAtol, int from, int to);
+
+    /** @return element {@code i} of {@code v} as a double; for error messages only */
+    abstract double element(V v, int i);
+
+    // ---- element-wise combinations ----
+
+    @Override
+    public void linearCombination(double[] a, V[] x, int k, V out) {
+        final int n = checkOutput(out, "out", false);
+        checkTerms(k, "a", a == null ? -1 : a.length, x);
+        checkVectors("x", x, k, n);
+        elementwise(OP_LINEAR, a, null, x, k, out, n);
+    }
+
+    @Override
+    public void diagonalCombination(V[] w, V[] x, int k, V out) {
+        final int n = checkOutput(out, "out", false);
+        checkTerms(k, "w", w == null ? -1 : w.length, x);
+        checkVectors("w", w, k, n);
+        checkVectors("x", x, k, n);
+        elementwise(OP_DIAGONAL, null, w, x, k, out, n);
+    }
+
+    @Override
+    public void complexDiagonalCombination(V[] w, V[] x, int k, V out) {
+        final int n = checkOutput(out, "out", true);
+        checkTerms(k, "w", w == null ? -1 : w.length, x);
+        checkVectors("w", w, k, n);
+        checkVectors("x", x, k, n);
+        elementwise(OP_COMPLEX, null, w, x, k, out, n);
+    }
+
+    private void elementwise(int operation, double[] a, V[] w, V[] x, int k, V out, int n) {
+        op = operation;
+        coeffs = a;
+        weights = w;
+        vectors = x;
+        terms = k;
+        group = operation == OP_DIAGONAL ? DIAGONAL_GROUP : GROUP;
+        result = out;
+        target = k > group && aliasesLateTerm(w, x, k, out) ? scratch(n) : out;
+        if (isParallel(n)) {
+            int per = ceilDiv(n, parallelism * CHUNKS_PER_THREAD);
+            per = ceilDiv(per, ALIGN) * ALIGN;
+            runParallel(per, n);
+        } else {
+            combineRange(0, n);
+        }
+        clearDescriptor();
+    }
+
+    /**
+     * Sums of several passes accumulate in {@code target}; terms after the first pass are read
+     * after it was written, so {@code out} must not be one of them.
+     */
+    private boolean aliasesLateTerm(V[] w, V[] x, int k, V out) {
+        for (int j = group; j < k; j++) {
+            if (x[j] == out || w != null && w[j] == out) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private V scratch(int n) {
+        if (scratch == null || length(scratch) < n) {
+            scratch = allocate(n);
+        }
+        return scratch;
+    }
+
+    private void combineRange(int from, int to) {
+        if (terms <= group) {
+            terms(0, terms, result, false, from, to);
+            return;
+        }
+        final V dst = target;
+        for (int s = from; s < to; s += TILE) {
+            final int e = Math.min(to, s + TILE);
+            terms(0, group, dst, false, s, e);
+            for (int j = group; j < terms; j += group) {
+                terms(j, Math.min(group, terms - j), dst, true, s, e);
+            }
+            if (dst != result) {
+                System.arraycopy(dst, s, result, s, e - s);
+            }
+        }
+    }
+
+    private void terms(int j0, int count, V dst, boolean accumulate, int from, int to) {
+        switch (op) {
+            case OP_LINEAR:
+                scaledTerms(coeffs, vectors, j0, count, dst, accumulate, from, to);
+                break;
+            case OP_DIAGONAL:
+                diagonalTerms(weights, vectors, j0, count, dst, accumulate, from, to);
+                break;
+            default:
+                complexTerms(weights, vectors, j0, count, dst, accumulate, from, to);
+                break;
+        }
+    }
+
+    // ---- dense combination ----
+
+    @Override
+    public void denseCombination(V[] w, V[] x, int k, V out) {
+        final int n = checkOutput(out, "out", false);
+        checkTerms(k, "w", w == null ? -1 : w.length, x);
+        checkVectors("x", x, k, n);
+        final long n2 = (long) n * n;
+        for (int j = 0; j < k; j++) {
+            if (w[j] == null) {
+                throw new IllegalArgumentException("w[" + j + "] is null");
+            }
+            final int len = length(w[j]);
+            if (len != n2) {
+                throw new IllegalArgumentException("w[" + j + "] has length " + len
+                    + ", expected n*n = " + n2 + " for n = " + n + " (the length of out)");
+            }
+            if (x[j] == out) {
+                throw new IllegalArgumentException("out is the same vector as x[" + j
+                    + "]; denseCombination reads whole vectors and needs a separate output");
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        if (isParallel(n2 * k) && n >= 2) {
+            op = OP_DENSE;
+            weights = w;
+            vectors = x;
+            terms = k;
+            result = out;
+            size = n;
+            runParallel(ceilDiv(n, parallelism * CHUNKS_PER_THREAD), n);
+            clearDescriptor();
+        } else {
+            denseRows(w, x, k, out, n, 0, n);
+        }
+    }
+
+    // ---- reductions ----
+
+    @Override
+    public double maxAbs(V x) {
+        final int n = checkOutput(x, "x", false);
+        final int blocks = ceilDiv(n, BLOCK);
+        if (!isParallel(n) || blocks < 2) {
+            // Max is exact and order-free, so one pass equals the blocked combination.
+            return maxAbsRange(x, 0, n);
+        }
+        op = OP_MAX_ABS;
+        first = x;
+        size = n;
+        ensurePartials(blocks);
+        runParallel(ceilDiv(blocks, parallelism * CHUNKS_PER_THREAD), blocks);
+        clearDescriptor();
+        double m = 0;
+        for (int b = 0; b < blocks; b++) {
+            m = Math.max(m, partials[b]);
+        }
+        return m;
+    }
+
+    @Override
+    public double weightedRms(V x, V y, double atol, double rtol) {
+        final int n = checkPair(x, y);
+        checkTolerances(atol, rtol);
+        single[0] = 0;
+        rms(OP_RMS, x, y, null, atol, rtol, 0, n, 1, single);
+        return single[0];
+    }
+
+    @Override
+    public double weightedRms(V x, V y, V atol, double rtol) {
+        final int n = checkPair(x, y);
+        if (atol == null) {
+            throw new IllegalArgumentException("atol is null");
+        }
+        if (length(atol) != n) {
+            throw new IllegalArgumentException("atol has length " + length(atol)
+                + ", x has length " + n);
+        }
+        if (!(rtol >= 0)) {
+            throw new IllegalArgumentException("rtol = " + rtol + ", must be >= 0");
+        }
+        // A term with atol_i below this bound is NaN: atol_i >= 0, and atol_i > 0 if rtol = 0.
+        final double bound = rtol > 0 ? 0 : Double.MIN_VALUE;
+        single[0] = 0;
+        rms(OP_RMS_ATOL_VECTOR, x, y, atol, 0, rtol, bound, n, 1, single);
+        final double norm = single[0];
+        if (Double.isNaN(norm)) {
+            checkAtolVector(atol, rtol, n);
+        }
+        return norm;
+    }
+
+    @Override
+    public void weightedRmsPerSample(V x, V y, double atol, double rtol, int samples,
+                                     double[] out) {
+        final int n = checkPair(x, y);
+        checkTolerances(atol, rtol);
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples = " + samples + ", must be >= 1");
+        }
+        if (n % samples != 0) {
+            throw new IllegalArgumentException("samples = " + samples
+                + " does not divide the length " + n + " of x");
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("out is null");
+        }
+        if (out.length < samples) {
+            throw new IllegalArgumentException("out has length " + out.length
+                + " < samples = " + samples);
+        }
+        rms(OP_RMS, x, y, null, atol, rtol, 0, n, samples, out);
+    }
+
+    /** Norms of the {@code samples} blocks of length {@code n / samples} into {@code out}. */
+    private void rms(int operation, V x, V y, V atolVec, double at, double rt, double bound,
+                     int n, int samples, double[] out) {
+        op = operation;
+        first = x;
+        second = y;
+        atolVector = atolVec;
+        atol = at;
+        rtol = rt;
+        minAtol = bound;
+        norms = out;
+        sampleLength = n / samples;
+        blocksPerSample = ceilDiv(sampleLength, BLOCK);
+        final int units = samples * blocksPerSample;
+        if (isParallel(n) && units >= 2) {
+            if (blocksPerSample > 1) {
+                ensurePartials(units);
+            }
+            runParallel(ceilDiv(units, parallelism * CHUNKS_PER_THREAD), units);
+            if (blocksPerSample > 1) {
+                for (int s = 0, u = 0; s < samples; s++) {
+                    double sum = 0;
+                    for (int b = 0; b < blocksPerSample; b++, u++) {
+                        sum += partials[u];
+                    }
+                    out[s] = finish(sum, sampleLength);
+                }
+            }
+        } else {
+            for (int s = 0, u = 0; s < samples; s++) {
+                double sum = 0;
+                for (int b = 0; b < blocksPerSample; b++, u++) {
+                    sum += blockSquares(u);
+                }
+                out[s] = finish(sum, sampleLength);
+            }
+        }
+        clearDescriptor();
+    }
+
+    /** Sum of squared scaled errors of reduction unit {@code u} (block of a sample). */
+    private double blockSquares(int u) {
+        final int s = u / blocksPerSample;
+        final int end = (s + 1) * sampleLength;
+        final int from = s * sampleLength + (u - s * blocksPerSample) * BLOCK;
+        final int to = from + Math.min(BLOCK, end - from);
+        return op == OP_RMS
+            ? squaresRange(first, second, atol, rtol, from, to)
+            : squaresRange(first, second, atolVector, rtol, minAtol, from, to);
+    }
+
+    private static double finish(double sum, int n) {
+        return n == 0 ? 0 : Math.sqrt(sum / n);
+    }
+
+    private void ensurePartials(int units) {
+        if (partials.length < units) {
+            partials = new double[units];
+        }
+    }
+
+    // ---- multi-threaded execution ----
+
+    private boolean isParallel(long work) {
+        return pool != null && work >= threshold && !pool.isShutdown();
+    }
+
+    /** Runs {@link #runChunk} over {@code [0, total)} in chunks of {@code per} items. */
+    private void runParallel(int per, int total) {
+        chunkLength = per;
+        span = total;
+        pool.invoke(chunkTask, ceilDiv(total, per));
+    }
+
+    private void runChunk(int chunk) {
+        final int from = (int) Math.min((long) chunk * chunkLength, span);
+        final int to = (int) Math.min((long) from + chunkLength, span);
+        switch (op) {
+            case OP_DENSE:
+                denseRows(weights, vectors, terms, result, size, from, to);
+                break;
+            case OP_MAX_ABS:
+                for (int b = from; b < to; b++) {
+                    final int start = b * BLOCK;
+                    partials[b] = maxAbsRange(first, start, start + Math.min(BLOCK, size - start));
+                }
+                break;
+            case OP_RMS:
+            case OP_RMS_ATOL_VECTOR:
+                for (int u = from; u < to; u++) {
+                    if (blocksPerSample == 1) {
+                        // Same as the serial 0 + blockSquares(u): the sum is never -0.
+                        norms[u] = finish(0 + blockSquares(u), sampleLength);
+                    } else {
+                        partials[u] = blockSquares(u);
+                    }
+                }
+                break;
+            default:
+                combineRange(from, to);
+                break;
+        }
+    }
+
+    /** Lets the caller's arrays be collected; this object outlives the call. */
+    private void clearDescriptor() {
+        coeffs = null;
+        weights = null;
+        vectors = null;
+        result = null;
+        target = null;
+        first = null;
+        second = null;
+        atolVector = null;
+        norms = null;
+    }
+
+    // ---- validation ----
+
+    /** @return the length of {@code v}, checked non-null and, if {@code complex}, even */
+    private int checkOutput(V v, String name, boolean complex) {
+        if (v == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+        final int n = length(v);
+        if (complex && (n & 1) != 0) {
+            throw new IllegalArgumentException("complex vectors need an even length, " + name
+                + " has length " + n);
+        }
+        return n;
+    }
+
+    private void checkTerms(int k, String weightName, int weightCount, V[] x) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k = " + k + ", must be >= 1");
+        }
+        if (weightCount < 0) {
+            throw new IllegalArgumentException(weightName + " is null");
+        }
+        if (weightCount < k) {
+            throw new IllegalArgumentException("k = " + k + " exceeds " + weightName
+                + ".length = " + weightCount);
+        }
+        if (x == null) {
+            throw new IllegalArgumentException("x is null");
+        }
+        if (x.length < k) {
+            throw new IllegalArgumentException("k = " + k + " exceeds x.length = " + x.length);
+        }
+    }
+
+    private void checkVectors(String name, V[] v, int k, int n) {
+        for (int j = 0; j < k; j++) {
+            if (v[j] == null) {
+                throw new IllegalArgumentException(name + "[" + j + "] is null");
+            }
+            final int len = length(v[j]);
+            if (len != n) {
+                throw new IllegalArgumentException(name + "[" + j + "] has length " + len
+                    + ", out has length " + n);
+            }
+        }
+    }
+
+    private int checkPair(V x, V y) {
+        final int n = checkOutput(x, "x", false);
+        final int m = checkOutput(y, "y", false);
+        if (m != n) {
+            throw new IllegalArgumentException("y has length " + m + ", x has length " + n);
+        }
+        return n;
+    }
+
+    private static void checkTolerances(double atol, double rtol) {
+        if (!(atol >= 0)) {
+            throw new IllegalArgumentException("atol = " + atol + ", must be >= 0");
+        }
+        if (!(rtol >= 0)) {
+            throw new IllegalArgumentException("rtol = " + rtol + ", must be >= 0");
+        }
+        if (atol + rtol == 0) {
+            throw new IllegalArgumentException("atol + rtol = 0 (atol = " + atol + ", rtol = "
+                + rtol + "), must be > 0");
+        }
+    }
+
+    /** Error path of the per-component norm: names the first invalid tolerance, if any. */
+    private void checkAtolVector(V atolVec, double rt, int n) {
+        for (int i = 0; i < n; i++) {
+            final double a = element(atolVec, i);
+            if (!(a >= 0)) {
+                throw new IllegalArgumentException("atol[" + i + "] = " + a + ", must be >= 0");
+            }
+            if (a + rt == 0) {
+                throw new IllegalArgumentException("atol[" + i + "] + rtol = 0 (atol[" + i
+                    + "] = " + a + ", rtol = " + rt + "), must be > 0");
+            }
+        }
+    }
+
+    static int ceilDiv(int a, int b) {
+        return (int) (((long) a + b - 1) / b);
+    }
+
+    /** Lazily created, so that single-thread use starts no cleaner thread. */
+    private static final class CleanerHolder {
+        static final Cleaner CLEANER = Cleaner.create();
+    }
+}
