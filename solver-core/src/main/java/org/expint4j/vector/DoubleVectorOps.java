@@ -99,6 +99,34 @@ public final class DoubleVectorOps extends CpuVectorOps<double[]> {
     }
 
     @Override
+    public void copyFrom(double[] values, double[] dst) {
+        if (values == null || dst == null) {
+            throw new IllegalArgumentException(values == null ? "values is null" : "dst is null");
+        }
+        if (values.length != dst.length) {
+            throw new IllegalArgumentException("dst has length " + dst.length
+                + ", values has length " + values.length);
+        }
+        for (int i = 0; i < values.length; i++) {
+            dst[i] = values[i];
+        }
+    }
+
+    @Override
+    public void copyRange(double[] src, int srcPos, double[] dst, int dstPos, int length) {
+        if (src == null || dst == null) {
+            throw new IllegalArgumentException(src == null ? "src is null" : "dst is null");
+        }
+        if (length < 0 || srcPos < 0 || dstPos < 0 || srcPos > src.length - length
+                || dstPos > dst.length - length) {
+            throw new IllegalArgumentException("range of " + length + " elements from src[" + srcPos
+                + "] (length " + src.length + ") to dst[" + dstPos + "] (length " + dst.length
+                + ") is out of bounds");
+        }
+        System.arraycopy(src, srcPos, dst, dstPos, length);
+    }
+
+    @Override
     public int length(double[] v) {
         return v.length;
     }

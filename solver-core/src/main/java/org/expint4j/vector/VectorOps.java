@@ -32,7 +32,7 @@ package org.expint4j.vector;
  *
  * @param <V> the vector type, e.g. {@code double[]}, {@code float[]} or a device buffer
  */
-public interface VectorOps<V> {
+public interface VectorOps<V> extends AutoCloseable {
 
     /** @return a short name for reports, e.g. {@code "cpu-double"} */
     String name();
@@ -64,6 +64,32 @@ public interface VectorOps<V> {
      * @return a new vector
      */
     V fromArray(double[] values);
+
+    /**
+     * Overwrites a vector with the given values (rounded to the backend's precision): how
+     * integrators upload φ-weights into preallocated vectors. The default allocates; CPU and
+     * device implementations override it without allocating.
+     *
+     * @param values the values
+     * @param dst destination of the same length
+     */
+    default void copyFrom(double[] values, V dst) {
+        copy(fromArray(values), dst);
+    }
+
+    /**
+     * Copies {@code length} elements from {@code src[srcPos..]} to {@code dst[dstPos..]}: how
+     * batches are split and joined (for example the doubled batch of classifier-free guidance).
+     * Overlapping ranges of one vector are copied as if through a temporary.
+     *
+     * @param src source
+     * @param srcPos first source index
+     * @param dst destination
+     * @param dstPos first destination index
+     * @param length number of elements, {@code >= 0}
+     * @throws IllegalArgumentException if a range is out of bounds, naming it
+     */
+    void copyRange(V src, int srcPos, V dst, int dstPos, int length);
 
     /**
      * Copies a vector's values into a double array.
@@ -196,4 +222,12 @@ public interface VectorOps<V> {
      * @param out receives one norm per block, at least {@code samples} entries
      */
     void weightedRmsPerSample(V x, V y, double atol, double rtol, int samples, double[] out);
+
+    /**
+     * Releases what the backend holds (worker threads, device memory). The default does nothing.
+     * One instance serves one caller at a time; backends are not safe for concurrent calls.
+     */
+    @Override
+    default void close() {
+    }
 }
