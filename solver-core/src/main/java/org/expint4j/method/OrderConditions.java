@@ -49,9 +49,10 @@ import org.expint4j.phi.Phi;
  * computed residual is rounding only. Every residual is compared with the magnitude \(M\) of
  * the same expression with each term replaced by its absolute value (\(\sum |q\,\varphi_k|\) per
  * entry, propagated through the sums and products). Each φ value carries a relative error of a
- * few units in the last place (about \(10^{-13}\) even for a plain Taylor series on
- * \(|z| \le 8\)), and the at most a few dozen additions add \(\approx 50u \approx 10^{-14}\), so a
- * true identity gives \(|r| \lesssim 10^{-13} M\). A failing condition is a nonzero analytic
+ * few units in the last place ({@link org.expint4j.phi.Phi} guarantees below \(10^{-14}\) for
+ * real \(z \ge -10^8\); a plain Taylor series on \(|z| \le 8\) manages \(10^{-13}\)), and
+ * the at most a few dozen additions add \(\approx 50u \approx 10^{-14}\), so a true identity
+ * gives \(|r| \lesssim 10^{-13} M\). A failing condition is a nonzero analytic
  * function of \(z\), of relative size \(O(1)\) for large \(|z|\) but only \(O(|z|^m)\) near 0
  * when its classical limit holds (\(m\) grows with the classical order: \(\psi_1\) of
  * {@code lawson4} is \(3 \cdot 10^{-6}\) relative at \(z = -0.3\)), so the samples must include
@@ -74,10 +75,12 @@ public final class OrderConditions {
     public static final double DEFAULT_TOLERANCE = 1e-10;
 
     /**
-     * Default sample arguments: the left half-plane at mild to moderately stiff values, and one
-     * positive value (DPM-Solver's noise-prediction form has \(L = +1\)).
+     * Default sample arguments: the left half-plane from mild to very stiff (where
+     * \(\varphi_k(z) \approx -1/((k-1)!\,z)\) and the stiff conditions differ most from the
+     * classical ones), and one positive value (DPM-Solver's noise-prediction form has
+     * \(L = +1\)).
      */
-    private static final double[] DEFAULT_SAMPLES = {0.9, -0.3, -1.7, -5.0, -8.0};
+    private static final double[] DEFAULT_SAMPLES = {0.9, -0.3, -1.7, -5.0, -23.0, -180.0, -1000.0};
 
     private OrderConditions() {
     }
