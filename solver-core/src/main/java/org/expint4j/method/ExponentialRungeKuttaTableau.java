@@ -1,13 +1,14 @@
 package org.expint4j.method;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.fraction.Fraction;
 
 /**
  * The tableau of an explicit exponential Runge–Kutta method for \(u' = Lu + N(t,u)\), with
  * \(Z = hL\) and \(N_j = N(t_n + c_j h, U_j)\):
- * \[ U_i = e^{c_i Z} u_n + h \sum_{j<i} a_{ij}(Z) N_j, \qquad
+ * \[ U_i = e^{c_i Z} u_n + h \sum_{j \lt i} a_{ij}(Z) N_j, \qquad
  *    u_{n+1} = e^{Z} u_n + h \sum_i b_i(Z) N_i . \]
  * Every entry \(a_{ij}\), \(b_i\) (and the optional embedded weights \(\hat b_i\), giving
  * \( \hat u_{n+1} = e^Z u_n + h\sum_i \hat b_i(Z) N_i \)) is a {@link PhiCombination}.
@@ -26,7 +27,8 @@ public final class ExponentialRungeKuttaTableau {
      *     empty)
      * @param b the output weights, one per stage
      * @param bHat embedded output weights, one per stage, or {@code null} for none
-     * @throws IllegalArgumentException for inconsistent shapes or nodes outside \([0,1]\)
+     * @throws IllegalArgumentException for inconsistent shapes, null entries or nodes outside
+     *     \([0,1]\)
      */
     public ExponentialRungeKuttaTableau(Fraction[] c, PhiCombination[][] a, PhiCombination[] b,
                                         PhiCombination[] bHat) {
@@ -34,12 +36,18 @@ public final class ExponentialRungeKuttaTableau {
         if (s < 1) {
             throw new IllegalArgumentException("a tableau needs at least one stage");
         }
+        for (int i = 0; i < s; i++) {
+            if (c[i] == null) {
+                throw new IllegalArgumentException("node c[" + i + "] is null");
+            }
+        }
         if (!c[0].equals(Fraction.ZERO)) {
-            throw new IllegalArgumentException("the first node must be 0, got " + c[0]);
+            throw new IllegalArgumentException("the first node must be 0, got " + PhiCombination.format(c[0]));
         }
         for (int i = 0; i < s; i++) {
             if (c[i].compareTo(Fraction.ZERO) < 0 || c[i].compareTo(Fraction.ONE) > 0) {
-                throw new IllegalArgumentException("node c[" + i + "] = " + c[i] + " is outside [0, 1]");
+                throw new IllegalArgumentException("node c[" + i + "] = " + PhiCombination.format(c[i])
+                        + " is outside [0, 1]");
             }
         }
         if (a.length != s || b.length != s || (bHat != null && bHat.length != s)) {
@@ -58,6 +66,17 @@ public final class ExponentialRungeKuttaTableau {
         }
         this.b = b.clone();
         this.bHat = bHat == null ? null : bHat.clone();
+        List<PhiCombination> all = new ArrayList<>();
+        for (PhiCombination[] row : this.a) {
+            all.addAll(Arrays.asList(row));
+        }
+        all.addAll(Arrays.asList(this.b));
+        if (this.bHat != null) {
+            all.addAll(Arrays.asList(this.bHat));
+        }
+        if (all.contains(null)) {
+            throw new IllegalArgumentException("tableau entries must not be null (use PhiCombination.ZERO)");
+        }
     }
 
     /** @return the number of stages \(s\) */
@@ -110,6 +129,72 @@ public final class ExponentialRungeKuttaTableau {
             throw new IllegalStateException("this tableau has no embedded weights");
         }
         return bHat[i];
+    }
+
+    /**
+     * The classical limit \(Z \to 0\): every entry replaced by its exact value at \(Z = 0\)
+     * ({@link PhiCombination#valueAtZero()}). A method of classical order \(p\) reduces to a
+     * classical Runge–Kutta method of order at least \(\min(p, 4)\) checked by
+     * {@link ButcherTableau#order()}.
+     *
+     * @return the classical Runge–Kutta tableau \((c, a(0), b(0))\)
+     */
+    public ButcherTableau classicalLimit() {
+        return limit(b);
+    }
+
+    /**
+     * @return the classical limit \((c, a(0), \hat b(0))\) of the embedded method
+     * @throws IllegalStateException if the tableau has no embedded weights
+     */
+    public ButcherTableau embeddedClassicalLimit() {
+        if (bHat == null) {
+            throw new IllegalStateException("this tableau has no embedded weights");
+        }
+        return limit(bHat);
+    }
+
+    private ButcherTableau limit(PhiCombination[] weights) {
+        int s = c.length;
+        Fraction[][] a0 = new Fraction[s][];
+        Fraction[] b0 = new Fraction[s];
+        for (int i = 0; i < s; i++) {
+            a0[i] = new Fraction[i];
+            for (int j = 0; j < i; j++) {
+                a0[i][j] = a[i][j].valueAtZero();
+            }
+            b0[i] = weights[i].valueAtZero();
+        }
+        return new ButcherTableau(c, a0, b0);
+    }
+
+    /**
+     * @return a copy of the output weights \(b\)
+     */
+    public PhiCombination[] b() {
+        return b.clone();
+    }
+
+    /**
+     * @return a copy of the embedded weights \(\hat b\)
+     * @throws IllegalStateException if the tableau has no embedded weights
+     */
+    public PhiCombination[] bHat() {
+        if (bHat == null) {
+            throw new IllegalStateException("this tableau has no embedded weights");
+        }
+        return bHat.clone();
+    }
+
+    /**
+     * The same stages with other output weights, e.g. to test a published variant of \(b\).
+     *
+     * @param weights the new \(b\), one per stage
+     * @return a tableau with nodes and \(a\) of this one, weights {@code weights} and no
+     *     embedded weights
+     */
+    public ExponentialRungeKuttaTableau withWeights(PhiCombination[] weights) {
+        return new ExponentialRungeKuttaTableau(c, a, weights, null);
     }
 
     /** @return the largest φ index in any entry (at least 0) */
@@ -166,7 +251,7 @@ public final class ExponentialRungeKuttaTableau {
     public String toString() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < c.length; i++) {
-            sb.append("c").append(i + 1).append(" = ").append(c[i]);
+            sb.append("c").append(i + 1).append(" = ").append(PhiCombination.format(c[i]));
             for (int j = 0; j < i; j++) {
                 if (!a[i][j].isZero()) {
                     sb.append(";  a").append(i + 1).append(j + 1).append(" = ").append(a[i][j]);

@@ -55,12 +55,17 @@ public final class PhiCombination {
     }
 
     /**
-     * @param terms the terms, in any order
+     * @param terms the terms, in any order; a term with node 0 is the constant
+     *     \( q\,\varphi_k(0) = q/k! \) and is stored as such
      * @return their sum, normalised
      */
     public static PhiCombination of(List<PhiTerm> terms) {
         List<PhiTerm> merged = new ArrayList<>();
-        for (PhiTerm t : terms) {
+        for (PhiTerm raw : terms) {
+            // φ_k(0·Z) = I/k! is a constant: store it as (q/k!) φ0(0·Z) so that constants merge
+            PhiTerm t = raw.node().equals(Fraction.ZERO) && raw.k() != 0
+                    ? new PhiTerm(raw.coefficient().divide(factorial(raw.k())), 0, Fraction.ZERO)
+                    : raw;
             Fraction node = t.node();
             boolean found = false;
             for (int i = 0; i < merged.size(); i++) {
@@ -166,6 +171,16 @@ public final class PhiCombination {
         return sum;
     }
 
+    /**
+     * @param q a fraction
+     * @return {@code "3/2"} or {@code "-1"}: Commons Math's own {@code toString} puts spaces
+     *     around the slash, which reads badly inside a φ-combination
+     */
+    static String format(Fraction q) {
+        return q.getDenominator() == 1 ? Integer.toString(q.getNumerator())
+                : q.getNumerator() + "/" + q.getDenominator();
+    }
+
     private static int factorial(int k) {
         int f = 1;
         for (int i = 2; i <= k; i++) {
@@ -184,7 +199,10 @@ public final class PhiCombination {
         return Objects.hash(terms);
     }
 
-    /** @return e.g. {@code φ1(Z) - 3φ2(Z) + 4φ3(Z)} or {@code 1/2 φ1(1/2 Z)} */
+    /**
+     * @return e.g. {@code φ1(Z) - 3 φ2(Z) + 4 φ3(Z)}, {@code 1/2 φ1(1/2 Z)}, or {@code 1/2 I} for
+     *     a constant
+     */
     @Override
     public String toString() {
         if (terms.isEmpty()) {
@@ -201,9 +219,13 @@ public final class PhiCombination {
             }
             Fraction abs = q.abs();
             if (!abs.equals(Fraction.ONE)) {
-                sb.append(abs).append(' ');
+                sb.append(format(abs)).append(' ');
             }
-            String arg = t.node().equals(Fraction.ONE) ? "Z" : t.node() + " Z";
+            if (t.node().equals(Fraction.ZERO)) {
+                sb.append('I'); // the constant q·φ0(0·Z) = q·I
+                continue;
+            }
+            String arg = t.node().equals(Fraction.ONE) ? "Z" : format(t.node()) + " Z";
             sb.append("φ").append(t.k()).append('(').append(arg).append(')');
         }
         return sb.toString();

@@ -1,0 +1,167 @@
+package org.expint4j.phi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+import org.junit.jupiter.api.Test;
+
+/** Edge cases, special values and argument checking of {@link Phi}. */
+class PhiTest {
+
+    /** Relative tolerance, as in {@link PhiProperties}. */
+    private static final double TOL = 1e-14;
+
+    /**
+     * \( 1/k! \) correctly rounded, from the oracle.
+     *
+     * @param k order
+     * @return \( 1/k! \)
+     */
+    private static double inverseFactorial(int k) {
+        return BigPhi.phi(k, 0.0).doubleValue();
+    }
+
+    @Test
+    void zeroGivesInverseFactorialExactly() {
+        for (int k = 0; k <= 25; k++) {
+            assertEquals(inverseFactorial(k), Phi.phi(k, 0.0), "z = 0, k = " + k);
+            assertEquals(inverseFactorial(k), Phi.phi(k, -0.0), "z = -0, k = " + k);
+        }
+        final double[] c = new double[2 * 9];
+        Phi.phiComplex(0.0, 0.0, c);
+        for (int k = 0; k < 9; k++) {
+            assertEquals(inverseFactorial(k), c[2 * k], "complex z = 0, k = " + k);
+            assertEquals(0.0, c[2 * k + 1], "complex z = 0, k = " + k);
+        }
+    }
+
+    @Test
+    void tinyAndSubnormalArguments() {
+        final double[] zs = {1e-300, -1e-300, Double.MIN_VALUE, -Double.MIN_VALUE, 3 * Double.MIN_VALUE,
+            Double.MIN_NORMAL, -Double.MIN_NORMAL, 1e-310, -2.5e-320, 1e-17, -1e-17};
+        for (double z : zs) {
+            for (int k = 0; k <= 12; k++) {
+                final double err = BigPhi.relativeError(Phi.phi(k, z), BigPhi.phi(k, z));
+                assertTrue(err <= TOL, "z = " + z + ", k = " + k + ": relative error " + err);
+                final double[] c = new double[2 * k + 2];
+                Phi.phiComplex(z, z, c);
+                final double errC = BigPhi.relativeError(c[2 * k], c[2 * k + 1], BigPhi.phi(k, z, z));
+                assertTrue(errC <= TOL, "complex z = " + z + "(1 + i), k = " + k + ": relative error " + errC);
+            }
+        }
+    }
+
+    @Test
+    void infinitiesAndNaN() {
+        for (int k = 0; k <= 10; k++) {
+            assertEquals(0.0, Phi.phi(k, Double.NEGATIVE_INFINITY), "z = -inf, k = " + k);
+            assertEquals(Double.POSITIVE_INFINITY, Phi.phi(k, Double.POSITIVE_INFINITY), "z = +inf, k = " + k);
+            assertTrue(Double.isNaN(Phi.phi(k, Double.NaN)), "z = NaN, k = " + k);
+        }
+        final double[] c = new double[6];
+        Phi.phiComplex(Double.NEGATIVE_INFINITY, 3.0, c);
+        for (double v : c) {
+            assertEquals(0.0, v, "complex z = -inf + 3i");
+        }
+        Phi.phiComplex(Double.NaN, 1.0, c);
+        for (double v : c) {
+            assertTrue(Double.isNaN(v), "complex z = NaN + i");
+        }
+        Phi.phiComplex(1.0, Double.POSITIVE_INFINITY, c);
+        for (double v : c) {
+            assertTrue(Double.isNaN(v), "complex z = 1 + inf i");
+        }
+    }
+
+    /**
+     * Beyond \( \ln(\mathrm{MAX\_VALUE}) \): exactly \( +\infty \) where the exact value overflows,
+     * the accurate finite value where it does not, never NaN.
+     */
+    @Test
+    void largePositiveArguments() {
+        final double[] zs = {700.0, 709.7, 709.9, 710.0, 712.5, 716.0, 720.0, 750.0, 800.0, 1000.0, 1500.0, 3000.0};
+        final BigDecimal max = new BigDecimal(Double.MAX_VALUE);
+        for (double z : zs) {
+            for (int k = 0; k <= 40; k++) {
+                final double v = Phi.phi(k, z);
+                final BigDecimal exact = BigPhi.phi(k, z);
+                if (exact.compareTo(max) > 0) {
+                    assertEquals(Double.POSITIVE_INFINITY, v, "z = " + z + ", k = " + k + ": exact value overflows");
+                } else {
+                    final double err = BigPhi.relativeError(v, exact);
+                    assertTrue(err <= TOL, "z = " + z + ", k = " + k + ": relative error " + err);
+                }
+            }
+        }
+        assertEquals(Double.POSITIVE_INFINITY, Phi.phi(13, 800.0), "phi_13(800) overflows");
+        assertTrue(Double.isFinite(Phi.phi(14, 800.0)), "phi_14(800) is finite");
+        assertTrue(Double.isFinite(Phi.phi(1, 710.0)), "phi_1(710) is finite");
+        // Orders beyond the recurrence at z > 709: the value underflows; the oracle agrees.
+        assertEquals(0.0, Phi.phi(400, 720.0), "phi_400(720)");
+        assertTrue(BigPhi.phi(400, 720.0).compareTo(new BigDecimal(Double.MIN_VALUE)) < 0, "oracle phi_400(720)");
+    }
+
+    @Test
+    void highOrdersStayAccurate() {
+        final double[] zs = {-1e6, -300.0, -45.0, -7.5, -0.3, 0.3, 7.5, 45.0, 300.0, 700.0};
+        final int[] ks = {25, 30, 50, 100};
+        for (double z : zs) {
+            for (int k : ks) {
+                final double err = BigPhi.relativeError(Phi.phi(k, z), BigPhi.phi(k, z));
+                assertTrue(err <= TOL, "z = " + z + ", k = " + k + ": relative error " + err);
+            }
+        }
+    }
+
+    /** The regime where the naive recurrence loses everything: \( 10^{-8} \le |z| \le 10^{-2} \). */
+    @Test
+    void noCancellationAtSmallArguments() {
+        final MathContext mc = new MathContext(20);
+        for (double z : new double[] {-1e-2, -1e-4, -1e-6, -1e-8, 1e-3}) {
+            for (int k = 1; k <= 8; k++) {
+                final BigDecimal exact = BigPhi.phi(k, z);
+                final double err = BigPhi.relativeError(Phi.phi(k, z), exact);
+                assertTrue(err <= 4 * Math.ulp(1.0), "z = " + z + ", k = " + k + ": relative error " + err
+                    + " (exact " + exact.round(mc) + ")");
+            }
+        }
+    }
+
+    @Test
+    void rejectsBadArguments() {
+        final IllegalArgumentException e1 = assertThrows(IllegalArgumentException.class, () -> Phi.phi(-1, 0.5));
+        assertTrue(e1.getMessage().contains("k = -1"), e1.getMessage());
+        final IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+            () -> Phi.phi(0.5, new double[0]));
+        assertTrue(e2.getMessage().contains("length 0"), e2.getMessage());
+        final IllegalArgumentException e3 = assertThrows(IllegalArgumentException.class,
+            () -> Phi.phiComplex(0.5, 0.5, new double[3]));
+        assertTrue(e3.getMessage().contains("length 3"), e3.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Phi.phiComplex(0.5, 0.5, new double[0]));
+        final IllegalArgumentException e4 = assertThrows(IllegalArgumentException.class,
+            () -> Phi.phi(new double[4], new double[][] {new double[4], new double[5]}));
+        assertTrue(e4.getMessage().contains("out[1]") && e4.getMessage().contains("4")
+            && e4.getMessage().contains("length 5"), e4.getMessage());
+        final IllegalArgumentException e5 = assertThrows(IllegalArgumentException.class,
+            () -> Phi.phi(new double[4], new double[0][]));
+        assertTrue(e5.getMessage().contains("0 rows"), e5.getMessage());
+        final IllegalArgumentException e6 = assertThrows(IllegalArgumentException.class,
+            () -> Phi.phiComplex(new double[5], new double[][] {new double[5]}));
+        assertTrue(e6.getMessage().contains("length 5"), e6.getMessage());
+        final IllegalArgumentException e7 = assertThrows(IllegalArgumentException.class,
+            () -> Phi.phiComplex(new double[4], new double[][] {new double[4], new double[2]}));
+        assertTrue(e7.getMessage().contains("out[1]") && e7.getMessage().contains("length 2"), e7.getMessage());
+    }
+
+    @Test
+    void emptyDiagonalIsFine() {
+        final double[][] out = new double[3][0];
+        Phi.phi(new double[0], out);
+        Phi.phiComplex(new double[0], out);
+        assertEquals(0, out[2].length);
+    }
+}
