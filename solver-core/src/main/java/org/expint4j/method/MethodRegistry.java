@@ -31,7 +31,10 @@ public final class MethodRegistry {
         // Lawson (integrating factor)
         methods.add(LawsonMethod.euler());
         methods.add(LawsonMethod.rk4());
-        // Exponential Adams (Nørsett) multistep methods, family EXPONENTIAL_ADAMS: add them here.
+        // exponential Adams (Nørsett), started by single-step methods of matching order
+        for (int q = 2; q <= ExponentialAdams.MAX_STARTER_ORDER; q++) {
+            methods.add(new ExponentialAdams(q, ExponentialAdams.Startup.STARTER));
+        }
         return List.copyOf(methods);
     }
 

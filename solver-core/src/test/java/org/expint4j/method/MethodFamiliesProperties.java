@@ -105,7 +105,7 @@ class MethodFamiliesProperties {
         assertEquals(phi(0, H).times(1, 3), t.b(2));
         assertEquals(one.times(1, 6), t.b(3));
         assertEquals(4, LawsonMethod.rk4().classicalOrder());
-        assertEquals(0, LawsonMethod.rk4().stiffOrder());
+        assertEquals(1, LawsonMethod.rk4().stiffOrder());
         assertEquals(ExponentialMethod.Family.LAWSON, LawsonMethod.rk4().family());
     }
 

@@ -29,7 +29,8 @@ class MethodRegistryTest {
     @Test
     void catalogue() {
         assertEquals(List.of("etd1", "hochost2", "etd2rk", "etdrk3", "hochost3", "etdrk4", "krogstad",
-                "strehmel-weiner", "hochost4", "lawson-euler", "lawson4"), MethodRegistry.names());
+                "strehmel-weiner", "hochost4", "lawson-euler", "lawson4", "abnorsett2", "abnorsett3", "abnorsett4",
+                "abnorsett5"), MethodRegistry.names());
         assertThrows(UnsupportedOperationException.class, () -> MethodRegistry.all().add(new Krogstad()));
     }
 

@@ -1,0 +1,213 @@
+package org.expint4j.integrate;
+
+import org.expint4j.method.ExponentialAdams;
+import org.expint4j.method.ExponentialMethod;
+import org.expint4j.method.MultistepCoefficients;
+import org.expint4j.problem.LinearPart;
+import org.expint4j.problem.Nonlinearity;
+import org.expint4j.vector.VectorOps;
+
+/**
+ * Executes an {@link ExponentialAdams} method with variable step sizes. Each step evaluates
+ * \(N(t_n, u_n)\) once, stores it in a ring of the last \(q\) values, and forms
+ * \( u_{n+1} = e^{Z}u_n + h\sum_j \beta_j(Z) N_{n-j} \) as one fused weighted sum. The weights
+ * depend on \(h\) and on the step-size ratios; they are recomputed only when either changes, and
+ * the φ-functions of the last {@value ExponentialRungeKuttaStepper#CACHE_SIZE} step sizes are
+ * cached. During start-up (fewer than \(q-1\) earlier values) it either lowers the order
+ * ({@link ExponentialAdams.Startup#WARM_UP}) or takes a single-step starter step whose first
+ * stage is the \(N(t_n, u_n)\) the history needs ({@link ExponentialAdams.Startup#STARTER}).
+ *
+ * @param <V> vector type
+ */
+public final class ExponentialAdamsStepper<V> implements Stepper<V> {
+
+    private final ExponentialAdams method;
+    private final MultistepCoefficients rule;
+    private final LinearPart linearPart;
+    private final Nonlinearity<V> nonlinearity;
+    private final IntegrationStatistics statistics;
+    private final VectorOps<V> ops;
+    private final int q;
+    private final V[] history;
+    private final double[] historyTimes;
+    private final ExponentialRungeKuttaStepper<V> starter;
+    private final PhiTable[] tables = new PhiTable[ExponentialRungeKuttaStepper.CACHE_SIZE];
+    private final double[] tableSteps = new double[ExponentialRungeKuttaStepper.CACHE_SIZE];
+    private int lastTable;
+    private final WeightRow<V>[] rows;
+    private final double[] rowSteps;
+    private final double[][] rowTheta;
+    private final double[] theta;
+    private final double[][] coefficients;
+    /** Number of stored history values (at most q). */
+    private int count;
+    /** Ring index of the most recent value. */
+    private int newest = -1;
+    private double lastStageTime;
+    private boolean lastStepWasStarter;
+
+    /**
+     * @param method the method
+     * @param linearPart \(L\)
+     * @param nonlinearity \(N\)
+     * @param ops the vector backend
+     * @param length the state length
+     * @param statistics counters to update
+     */
+    public ExponentialAdamsStepper(ExponentialAdams method, LinearPart linearPart, Nonlinearity<V> nonlinearity,
+                                   VectorOps<V> ops, int length, IntegrationStatistics statistics) {
+        this(method, ExponentialAdams::coefficients, linearPart, nonlinearity, ops, length, statistics);
+    }
+
+    /**
+     * A stepper with another coefficient rule (for example DPM-Solver's published multistep
+     * updates), using φ-functions up to \( arphi_q \).
+     *
+     * @param method the method (order, start-up, name)
+     * @param rule the coefficient rule
+     * @param linearPart \(L\)
+     * @param nonlinearity \(N\)
+     * @param ops the vector backend
+     * @param length the state length
+     * @param statistics counters to update
+     */
+    @SuppressWarnings("unchecked")
+    public ExponentialAdamsStepper(ExponentialAdams method, MultistepCoefficients rule, LinearPart linearPart,
+                                   Nonlinearity<V> nonlinearity, VectorOps<V> ops, int length,
+                                   IntegrationStatistics statistics) {
+        linearPart.checkStateLength(length);
+        this.method = method;
+        this.rule = rule;
+        this.linearPart = linearPart;
+        this.nonlinearity = nonlinearity;
+        this.ops = ops;
+        this.statistics = statistics;
+        this.q = method.order();
+        this.history = ops.newArray(q);
+        for (int j = 0; j < q; j++) {
+            history[j] = ops.allocate(length);
+        }
+        this.historyTimes = new double[q];
+        this.starter = method.startup() == ExponentialAdams.Startup.STARTER && q > 1
+                ? new ExponentialRungeKuttaStepper<>(method.starter(), linearPart, nonlinearity, ops, length, statistics)
+                : null;
+        for (int c = 0; c < tables.length; c++) {
+            tables[c] = new PhiTable(linearPart, 1, q);
+            tables[c].addScale(1.0);
+            tableSteps[c] = Double.NaN;
+        }
+        this.rows = new WeightRow[q + 1];
+        this.rowSteps = new double[q + 1];
+        this.rowTheta = new double[q + 1][q];
+        for (int p = 1; p <= q; p++) {
+            rows[p] = new WeightRow<>(ops, linearPart, p + 1);
+            rowSteps[p] = Double.NaN;
+        }
+        this.theta = new double[q];
+        this.coefficients = new double[q][q];
+    }
+
+    @Override
+    public ExponentialMethod method() {
+        return method;
+    }
+
+    @Override
+    public void reset() {
+        count = 0;
+        newest = -1;
+        if (starter != null) {
+            starter.reset();
+        }
+    }
+
+    @Override
+    public void step(double t, double h, V u, V out) {
+        if (u == out) {
+            throw new IllegalArgumentException("step needs distinct input and output vectors");
+        }
+        if (count > 0 && !(h > 0 ? t > historyTimes[newest] : t < historyTimes[newest])) {
+            throw new IllegalArgumentException("multistep history at t = " + historyTimes[newest]
+                    + " does not precede the step from t = " + t + " with h = " + h + "; call reset() first");
+        }
+        newest = (newest + 1) % q;
+        count = Math.min(count + 1, q);
+        historyTimes[newest] = t;
+        lastStageTime = t;
+        if (starter != null && count < q) {
+            // The starter's first stage is N(t, u): keep it as history instead of evaluating twice.
+            lastStepWasStarter = true;
+            starter.step(t, h, u, out);
+            ops.copy(starter.stageValue(0), history[newest]);
+            return;
+        }
+        lastStepWasStarter = false;
+        nonlinearity.evaluate(t, u, history[newest]);
+        statistics.addEvaluation();
+        int p = count;
+        for (int j = 0; j < p; j++) {
+            theta[j] = (historyTimes[(newest - j + q) % q] - t) / h;
+        }
+        WeightRow<V> row = rows[p];
+        if (rowSteps[p] != h || !sameTheta(rowTheta[p], p)) {
+            PhiTable table = table(h);
+            rule.compute(theta, p, coefficients);
+            row.setWeight(0, table.phi(0, 1.0));
+            for (int j = 0; j < p; j++) {
+                table.startCombination();
+                for (int m = 0; m < p; m++) {
+                    table.accumulate(h * coefficients[j][m], m + 1, 1.0);
+                }
+                row.setWeight(j + 1, table.combination());
+            }
+            rowSteps[p] = h;
+            System.arraycopy(theta, 0, rowTheta[p], 0, p);
+        }
+        row.setInput(0, u);
+        for (int j = 0; j < p; j++) {
+            row.setInput(j + 1, history[(newest - j + q) % q]);
+        }
+        row.apply(out);
+    }
+
+    private boolean sameTheta(double[] stored, int p) {
+        for (int j = 0; j < p; j++) {
+            if (stored[j] != theta[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private PhiTable table(double h) {
+        for (int c = 0; c < tables.length; c++) {
+            if (tableSteps[c] == h) {
+                lastTable = c;
+                return tables[c];
+            }
+        }
+        int c = (lastTable + 1) % tables.length;
+        statistics.addPhiEvaluations(tables[c].compute(h));
+        tableSteps[c] = h;
+        lastTable = c;
+        return tables[c];
+    }
+
+    @Override
+    public int firstNonFiniteStage() {
+        if (lastStepWasStarter) {
+            return starter.firstNonFiniteStage();
+        }
+        return newest >= 0 && !Double.isFinite(ops.maxAbs(history[newest])) ? 0 : -1;
+    }
+
+    @Override
+    public double stageTime(int stage) {
+        return lastStepWasStarter ? starter.stageTime(stage) : lastStageTime;
+    }
+
+    @Override
+    public V embeddedSolution(V u) {
+        throw new UnsupportedOperationException(method.name() + " has no embedded solution");
+    }
+}

@@ -1,0 +1,182 @@
+package org.expint4j.integrate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.expint4j.method.ExponentialMethod;
+import org.expint4j.problem.LinearPart;
+import org.expint4j.problem.Nonlinearity;
+import org.expint4j.problem.SemilinearProblem;
+import org.expint4j.vector.DoubleVectorOps;
+import org.expint4j.vector.VectorOps;
+
+/**
+ * Integrates \(u' = Lu + N(t,u)\) with any catalogue method on a uniform grid or on a
+ * user-given strictly monotone grid (forward or backward in time). The φ-weights of a step size
+ * are computed once and reused; steps allocate nothing. After every step the new state is checked
+ * for NaN/∞, and a non-finite value stops the run with a {@link NonFiniteValueException} naming
+ * the step, the time and the stage.
+ *
+ * <pre>{@code
+ * FixedStepIntegrator<double[]> integrator =
+ *     new FixedStepIntegrator<>(MethodRegistry.byName("hochost4"), DoubleVectorOps.serial());
+ * double[] u1 = new double[n];
+ * IntegrationStatistics stats = integrator.integrate(L, N, u0, 0.0, 1.0, 64, u1);
+ * }</pre>
+ *
+ * @param <V> vector type
+ */
+public final class FixedStepIntegrator<V> {
+
+    private final ExponentialMethod method;
+    private final VectorOps<V> ops;
+    private final List<StepObserver<V>> observers = new ArrayList<>();
+
+    /**
+     * @param method the method
+     * @param ops the vector backend
+     */
+    public FixedStepIntegrator(ExponentialMethod method, VectorOps<V> ops) {
+        this.method = method;
+        this.ops = ops;
+    }
+
+    /**
+     * @param observer called after every step
+     * @return this integrator
+     */
+    public FixedStepIntegrator<V> addObserver(StepObserver<V> observer) {
+        observers.add(observer);
+        return this;
+    }
+
+    /** @return the method */
+    public ExponentialMethod method() {
+        return method;
+    }
+
+    /**
+     * Integrates with {@code steps} equal steps \(h = (t_1 - t_0)/\mathrm{steps}\) from
+     * {@code t0} to {@code t1}.
+     *
+     * @param linearPart \(L\)
+     * @param nonlinearity \(N\)
+     * @param u0 the initial state (not modified)
+     * @param t0 initial time
+     * @param t1 final time, different from {@code t0}
+     * @param steps number of steps, {@code >= 1}
+     * @param out receives the state at {@code t1}; may be {@code u0}
+     * @return the statistics of the run
+     */
+    public IntegrationStatistics integrate(LinearPart linearPart, Nonlinearity<V> nonlinearity, V u0,
+                                           double t0, double t1, int steps, V out) {
+        TimeGrids.checkTime("t0", t0);
+        TimeGrids.checkTime("t1", t1);
+        if (steps < 1) {
+            throw new IllegalArgumentException("number of steps must be >= 1, got " + steps);
+        }
+        if (t0 == t1) {
+            throw new IllegalArgumentException("t1 must differ from t0, both are " + t0);
+        }
+        double h = (t1 - t0) / steps;
+        return run(linearPart, nonlinearity, u0, out, steps, i -> i == steps ? t1 : t0 + i * h, h);
+    }
+
+    /**
+     * Integrates over the steps of a given grid.
+     *
+     * @param linearPart \(L\)
+     * @param nonlinearity \(N\)
+     * @param u0 the state at {@code grid[0]} (not modified)
+     * @param grid at least two finite, strictly increasing or strictly decreasing times
+     * @param out receives the state at the last grid time; may be {@code u0}
+     * @return the statistics of the run
+     */
+    public IntegrationStatistics integrate(LinearPart linearPart, Nonlinearity<V> nonlinearity, V u0,
+                                           double[] grid, V out) {
+        TimeGrids.checkGrid(grid);
+        double[] times = grid.clone();
+        return run(linearPart, nonlinearity, u0, out, times.length - 1, i -> times[i], Double.NaN);
+    }
+
+    /**
+     * Convenience for {@code double[]} problems on the serial CPU backend: solves from
+     * {@code t0} to {@code t1} in {@code steps} equal steps.
+     *
+     * @param problem the problem
+     * @param method the method
+     * @param t0 initial time
+     * @param u0 initial state
+     * @param t1 final time
+     * @param steps number of steps
+     * @return the state at {@code t1}
+     */
+    public static double[] solve(SemilinearProblem problem, ExponentialMethod method, double t0, double[] u0,
+                                 double t1, int steps) {
+        checkLength(problem, u0);
+        double[] out = new double[u0.length];
+        new FixedStepIntegrator<>(method, DoubleVectorOps.serial())
+                .integrate(problem.linearPart(), problem.nonlinearity(), u0, t0, t1, steps, out);
+        return out;
+    }
+
+    static void checkLength(SemilinearProblem problem, double[] u0) {
+        if (u0.length != problem.getDimension()) {
+            throw new IllegalArgumentException("initial state has length " + u0.length
+                    + " but the problem has dimension " + problem.getDimension());
+        }
+    }
+
+    private interface Grid {
+        double time(int i);
+    }
+
+    private IntegrationStatistics run(LinearPart linearPart, Nonlinearity<V> nonlinearity, V u0, V out,
+                                      int steps, Grid grid, double uniformStep) {
+        int length = ops.length(u0);
+        if (ops.length(out) != length) {
+            throw new IllegalArgumentException("output has length " + ops.length(out)
+                    + " but the initial state has length " + length);
+        }
+        IntegrationStatistics statistics = new IntegrationStatistics();
+        Stepper<V> stepper = Steppers.create(method, linearPart, nonlinearity, ops, length, statistics);
+        V current = ops.allocate(length);
+        V next = ops.allocate(length);
+        ops.copy(u0, current);
+        double t = grid.time(0);
+        for (int i = 1; i <= steps; i++) {
+            double tNext = grid.time(i);
+            // A uniform grid uses one h for every step so the cached weights are reused.
+            double h = Double.isNaN(uniformStep) ? tNext - t : uniformStep;
+            stepper.step(t, h, current, next);
+            if (!Double.isFinite(ops.maxAbs(next))) {
+                throw nonFinite(ops, stepper, i, t, current, statistics);
+            }
+            statistics.addAccepted();
+            V swap = current;
+            current = next;
+            next = swap;
+            t = tNext;
+            // Indexed loop: an iterator would allocate per step.
+            for (int o = 0; o < observers.size(); o++) {
+                observers.get(o).stepAccepted(i, t, current, h, statistics.evaluations());
+            }
+        }
+        ops.copy(current, out);
+        return statistics;
+    }
+
+    /** Builds the exception for a non-finite step result, naming the first non-finite stage. */
+    static <V> NonFiniteValueException nonFinite(VectorOps<V> ops, Stepper<V> stepper, int step, double t,
+                                                 V lastState, IntegrationStatistics statistics) {
+        int stage = stepper.firstNonFiniteStage();
+        double stageTime = stage >= 0 ? stepper.stageTime(stage) : t;
+        return new NonFiniteValueException(step, stageTime, stage, statistics.snapshot(), t,
+                toArray(ops, lastState));
+    }
+
+    static <V> double[] toArray(VectorOps<V> ops, V v) {
+        double[] copy = new double[ops.length(v)];
+        ops.toArray(v, copy);
+        return copy;
+    }
+}

@@ -1,0 +1,68 @@
+package org.expint4j.integrate;
+
+import org.expint4j.problem.LinearPart;
+import org.expint4j.vector.VectorOps;
+
+/**
+ * One prepared fused weighted sum \( \mathrm{out} = \sum_{j<k} W_j x_j \) of a step: its weights in
+ * the linear part's representation (numbers for a scalar part, backend vectors otherwise) and the
+ * references to its input vectors. Built once; {@link #apply} allocates nothing.
+ *
+ * @param <V> vector type
+ */
+final class WeightRow<V> {
+
+    private final VectorOps<V> ops;
+    private final LinearPart.Kind kind;
+    private final double[] scalarWeights;
+    private final V[] vectorWeights;
+    private final V[] inputs;
+    private final int k;
+
+    WeightRow(VectorOps<V> ops, LinearPart linearPart, int k) {
+        this.ops = ops;
+        this.kind = linearPart.kind();
+        this.k = k;
+        this.inputs = ops.newArray(k);
+        if (kind == LinearPart.Kind.SCALAR) {
+            scalarWeights = new double[k];
+            vectorWeights = null;
+        } else {
+            scalarWeights = null;
+            vectorWeights = ops.newArray(k);
+            for (int j = 0; j < k; j++) {
+                vectorWeights[j] = ops.allocate(linearPart.weightLength());
+            }
+        }
+    }
+
+    /** @return the number of terms */
+    int terms() {
+        return k;
+    }
+
+    /** Sets the weight of term {@code j} from its values in the linear part's representation. */
+    void setWeight(int j, double[] values) {
+        if (scalarWeights != null) {
+            scalarWeights[j] = values[0];
+        } else {
+            ops.copyFrom(values, vectorWeights[j]);
+        }
+    }
+
+    /** Sets the input vector of term {@code j}. */
+    void setInput(int j, V x) {
+        inputs[j] = x;
+    }
+
+    /** Writes the weighted sum into {@code out}. */
+    void apply(V out) {
+        switch (kind) {
+            case SCALAR -> ops.linearCombination(scalarWeights, inputs, k, out);
+            case DIAGONAL -> ops.diagonalCombination(vectorWeights, inputs, k, out);
+            case COMPLEX_DIAGONAL -> ops.complexDiagonalCombination(vectorWeights, inputs, k, out);
+            case DENSE -> ops.denseCombination(vectorWeights, inputs, k, out);
+            default -> throw new IllegalStateException("unknown kind " + kind);
+        }
+    }
+}

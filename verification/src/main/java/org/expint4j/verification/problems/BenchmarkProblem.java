@@ -1,0 +1,51 @@
+package org.expint4j.verification.problems;
+
+import org.expint4j.problem.SemilinearProblem;
+
+/**
+ * A ready-to-run verification problem: a semilinear problem, its initial state and time span,
+ * and a way to know the right answer, either an exact solution or a documented reference
+ * (for example Commons Math's {@code DormandPrince853Integrator} at tight tolerance, or a fine
+ * run of a fourth-order method whose own convergence is checked).
+ */
+public interface BenchmarkProblem {
+
+    /** @return the registry name, lower case, e.g. {@code "hochost"} */
+    String name();
+
+    /** @return a one-line description with the parameters */
+    String description();
+
+    /** @return the problem \(u' = Lu + N(t,u)\) */
+    SemilinearProblem problem();
+
+    /** @return the initial time */
+    double t0();
+
+    /** @return the final time */
+    double t1();
+
+    /** @return a fresh copy of the initial state */
+    double[] initialState();
+
+    /** @return whether {@link #exactSolution} is available */
+    boolean hasExactSolution();
+
+    /**
+     * @param t a time in the span
+     * @return the exact solution at {@code t}
+     * @throws UnsupportedOperationException if there is none
+     */
+    double[] exactSolution(double t);
+
+    /**
+     * The solution at {@link #t1()}: the exact one when available, otherwise the documented
+     * reference (computed once and cached by implementations).
+     *
+     * @return a fresh copy of the reference state at the final time
+     */
+    double[] referenceSolution();
+
+    /** @return how {@link #referenceSolution()} is obtained, for reports */
+    String referenceDescription();
+}
