@@ -30,8 +30,8 @@ public final class CustomSchedule implements NoiseSchedule {
      * @param logAlpha \( t \mapsto \log\alpha_t \), strictly decreasing, \( \le 0 \)
      * @param inverseLogAlpha its inverse, \( \log\alpha \mapsto t \)
      * @param tMax the final time \(T\)
-     * @param tMin the default end of sampling, \( 0 < t_{\min} < T \)
-     * @throws IllegalArgumentException if the times are not finite with \( 0 < t_{\min} < T \)
+     * @param tMin the default end of sampling, \( 0 &lt; t_{\min} &lt; T \)
+     * @throws IllegalArgumentException if the times are not finite with \( 0 &lt; t_{\min} &lt; T \)
      */
     public CustomSchedule(DoubleUnaryOperator logAlpha, DoubleUnaryOperator inverseLogAlpha,
             double tMax, double tMin) {

@@ -322,7 +322,7 @@ public final class DiscreteSchedule implements NoiseSchedule {
         return clippedLambda;
     }
 
-    /** @return a copy of the keypoint values \( \log\alpha_n \), \( n < N' \) */
+    /** @return a copy of the keypoint values \( \log\alpha_n \), \( n &lt; N' \) */
     public double[] logAlphas() {
         return logAlphas.clone();
     }
