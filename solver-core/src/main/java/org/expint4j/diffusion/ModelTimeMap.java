@@ -38,7 +38,7 @@ public interface ModelTimeMap {
 
     /**
      * The reference's map for discrete-time models, \( 1000\,(t - 1/N) \) (the paper's Type-1 map
-     * without its clamp at 0, so \(t < 1/N\) gives a negative label, as in the reference).
+     * without its clamp at 0, so \(t &lt; 1/N\) gives a negative label, as in the reference).
      *
      * @param n the schedule length \(N'\) after clipping
      * @return the map
