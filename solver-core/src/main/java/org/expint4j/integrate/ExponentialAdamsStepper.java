@@ -45,6 +45,8 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
     private int newest = -1;
     private double lastStageTime;
     private boolean lastStepWasStarter;
+    /** Largest order the next steps may use (lower-order final steps). */
+    private int orderLimit = Integer.MAX_VALUE;
 
     /**
      * @param method the method
@@ -116,6 +118,7 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
     public void reset() {
         count = 0;
         newest = -1;
+        orderLimit = Integer.MAX_VALUE;
         if (starter != null) {
             starter.reset();
         }
@@ -144,7 +147,7 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
         lastStepWasStarter = false;
         nonlinearity.evaluate(t, u, history[newest]);
         statistics.addEvaluation();
-        int p = count;
+        int p = Math.min(count, orderLimit);
         for (int j = 0; j < p; j++) {
             theta[j] = (historyTimes[(newest - j + q) % q] - t) / h;
         }
@@ -168,6 +171,19 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
             row.setInput(j + 1, history[(newest - j + q) % q]);
         }
         row.apply(out);
+    }
+
+    /**
+     * Limits the order of the following steps (DPM-Solver's lower-order final steps); the history
+     * is kept, so the limit can be raised again.
+     *
+     * @param limit the largest order, {@code >= 1}
+     */
+    public void limitOrder(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("order limit must be >= 1, got " + limit);
+        }
+        orderLimit = limit;
     }
 
     private boolean sameTheta(double[] stored, int p) {

@@ -40,19 +40,25 @@ public final class IntegrationStatistics {
         return phiEvaluations;
     }
 
-    void addEvaluation() {
+    /** Counts one more (for drivers and samplers built on the steppers). */
+    public void addEvaluation() {
         evaluations++;
     }
 
-    void addAccepted() {
+    /** Counts one more (for drivers and samplers built on the steppers). */
+    public void addAccepted() {
         acceptedSteps++;
     }
 
-    void addRejected() {
+    /** Counts one more (for drivers and samplers built on the steppers). */
+    public void addRejected() {
         rejectedSteps++;
     }
 
-    void addPhiEvaluations(int count) {
+    /**
+     * @param count φ evaluations to add
+     */
+    public void addPhiEvaluations(int count) {
         phiEvaluations += count;
     }
 

@@ -42,16 +42,28 @@
  * <tr><td>{@code hochost4}</td><td>{@link org.expint4j.method.HochbruckOstermann4}</td>
  *     <td>5</td><td>4</td><td>4</td><td>–</td><td>Hochbruck–Ostermann 2005</td></tr>
  * <tr><td>{@code lawson-euler}</td><td>{@link org.expint4j.method.LawsonMethod}</td><td>1</td>
- *     <td>1</td><td>0*</td><td>–</td><td>Lawson 1967</td></tr>
+ *     <td>1</td><td>1*</td><td>–</td><td>Lawson 1967</td></tr>
  * <tr><td>{@code lawson4}</td><td>{@link org.expint4j.method.LawsonMethod}</td><td>4</td>
- *     <td>4</td><td>0*</td><td>–</td><td>Lawson 1967</td></tr>
+ *     <td>4</td><td>1*</td><td>–</td><td>Lawson 1967</td></tr>
+ * <tr><td>{@code abnorsett2}</td><td>{@link org.expint4j.method.ExponentialAdams}</td><td>1</td>
+ *     <td>2</td><td>2</td><td>–</td><td>Nørsett 1969; Calvo–Palencia 2006</td></tr>
+ * <tr><td>{@code abnorsett3}</td><td>{@link org.expint4j.method.ExponentialAdams}</td><td>1</td>
+ *     <td>3</td><td>3</td><td>–</td><td>Nørsett 1969; Calvo–Palencia 2006</td></tr>
+ * <tr><td>{@code abnorsett4}</td><td>{@link org.expint4j.method.ExponentialAdams}</td><td>1</td>
+ *     <td>4</td><td>4</td><td>–</td><td>Nørsett 1969; Calvo–Palencia 2006</td></tr>
+ * <tr><td>{@code abnorsett5}</td><td>{@link org.expint4j.method.ExponentialAdams}</td><td>1</td>
+ *     <td>5</td><td>5</td><td>–</td><td>Nørsett 1969; Calvo–Palencia 2006</td></tr>
  * </tbody>
  * </table>
  *
- * <p>* Lawson (integrating-factor) methods have no stiff order: \(\sum_i b_i(Z) \ne
+ * <p>* Lawson (integrating-factor) methods have no stiff order beyond 1: \(\sum_i b_i(Z) \ne
  * \varphi_1(Z)\), so they are not exact for constant forcing, and their convergence on stiff
  * problems depends on the regularity of \(N\) (about first order on the Hochbruck–Ostermann
  * test problem). Only the weakened first condition \(\psi_1(0) = 0\) holds.
+ *
+ * <p>The exponential Adams methods {@code abnorsett}<i>q</i> evaluate \(N\) once per step and
+ * start with single-step methods of matching order ({@link org.expint4j.method.ExponentialAdams}
+ * also offers the lower-order warm-up of DPM-Solver++).
  *
  * <p>References: S. P. Nørsett, Lecture Notes in Math. 109 (1969) 214–219; J. D. Lawson, SIAM
  * J. Numer. Anal. 4 (1967) 372–380; K. Strehmel, R. Weiner, Linear-implizite

@@ -55,6 +55,15 @@ class MethodRegistryTest {
     @MethodSource("methods")
     void metadataIsConsistent(ExponentialMethod m) {
         String name = m.name();
+        if (m instanceof ExponentialAdams adams) {
+            assertEquals(ExponentialMethod.Family.EXPONENTIAL_ADAMS, m.family(), name);
+            assertEquals(1, m.stages(), name);
+            assertEquals(adams.order(), m.classicalOrder(), name);
+            assertEquals(adams.order(), m.stiffOrder(), name);
+            assertEquals(0, m.embeddedOrder(), name);
+            assertEquals("abnorsett" + adams.order(), name);
+            return;
+        }
         assertTrue(m instanceof ExponentialRungeKuttaMethod, name);
         ExponentialRungeKuttaTableau t = ((ExponentialRungeKuttaMethod) m).tableau();
         assertEquals(t.stages(), m.stages(), name);
