@@ -85,6 +85,12 @@ final class WorkerPool {
             if (shutdown) {
                 throw new IllegalStateException("worker pool is shut down");
             }
+            // Close the previous generation first: a worker still in work() for it may have read
+            // the old cursor; without this its compare-and-set could succeed after chunks and task
+            // below are replaced, running a chunk of the new call twice and releasing the caller
+            // before every chunk finished.
+            final long previous = cursor.get();
+            cursor.set((previous & 0xFFFF_FFFF_0000_0000L) | Integer.MAX_VALUE);
             failure = null;
             task = t;
             chunks = count;
