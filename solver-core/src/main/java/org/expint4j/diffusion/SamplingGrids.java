@@ -1,0 +1,144 @@
+package org.expint4j.diffusion;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Time grids of the reference sampler: {@code get_time_steps} and the order split of
+ * single-step DPM-Solver ("DPM-Solver-fast", {@code get_orders_and_timesteps_for_singlestep_solver}).
+ */
+public final class SamplingGrids {
+
+    private SamplingGrids() {
+    }
+
+    /**
+     * {@code n + 1} times from {@code tStart} to {@code tEnd} (either order).
+     *
+     * @param schedule the schedule (for {@link SkipType#LOGSNR})
+     * @param skip the spacing
+     * @param tStart first time
+     * @param tEnd last time
+     * @param n number of intervals, {@code >= 1}
+     * @return the grid, {@code grid[0] = tStart}, {@code grid[n] = tEnd} up to rounding of the
+     *     spacing (as in the reference)
+     */
+    public static double[] timeSteps(NoiseSchedule schedule, SkipType skip, double tStart, double tEnd, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("number of steps must be >= 1, got " + n);
+        }
+        double[] grid = new double[n + 1];
+        switch (skip) {
+            case LOGSNR -> {
+                double lambdaT = schedule.lambda(tStart);
+                double lambda0 = schedule.lambda(tEnd);
+                for (int i = 0; i <= n; i++) {
+                    grid[i] = schedule.inverseLambda(linspace(lambdaT, lambda0, n, i));
+                }
+            }
+            case TIME_UNIFORM -> {
+                for (int i = 0; i <= n; i++) {
+                    grid[i] = linspace(tStart, tEnd, n, i);
+                }
+            }
+            case TIME_QUADRATIC -> {
+                double a = Math.sqrt(tStart);
+                double b = Math.sqrt(tEnd);
+                for (int i = 0; i <= n; i++) {
+                    double r = linspace(a, b, n, i);
+                    grid[i] = r * r;
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown skip type " + skip);
+        }
+        return grid;
+    }
+
+    /** The i-th of n+1 points of torch/numpy linspace(a, b, n + 1). */
+    static double linspace(double a, double b, int n, int i) {
+        // numpy: a + i * step with step = (b - a) / n, last point forced to b.
+        if (i == n) {
+            return b;
+        }
+        return a + i * ((b - a) / n);
+    }
+
+    /**
+     * The order of each step of single-step DPM-Solver with {@code steps} model evaluations.
+     *
+     * @param steps NFE budget, {@code >= 1}
+     * @param order 1, 2 or 3
+     * @return the orders, summing to {@code steps}
+     */
+    public static int[] singlestepOrders(int steps, int order) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        List<Integer> orders = new ArrayList<>();
+        switch (order) {
+            case 3 -> {
+                int k = steps / 3 + 1;
+                if (steps % 3 == 0) {
+                    repeat(orders, 3, k - 2);
+                    orders.add(2);
+                    orders.add(1);
+                } else if (steps % 3 == 1) {
+                    repeat(orders, 3, k - 1);
+                    orders.add(1);
+                } else {
+                    repeat(orders, 3, k - 1);
+                    orders.add(2);
+                }
+            }
+            case 2 -> {
+                repeat(orders, 2, steps / 2);
+                if (steps % 2 == 1) {
+                    orders.add(1);
+                }
+            }
+            case 1 -> repeat(orders, 1, steps);
+            default -> throw new IllegalArgumentException("single-step order must be 1, 2 or 3, got " + order);
+        }
+        return orders.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void repeat(List<Integer> list, int value, int count) {
+        for (int i = 0; i < count; i++) {
+            list.add(value);
+        }
+    }
+
+    /**
+     * The outer grid of single-step DPM-Solver: for {@link SkipType#LOGSNR} a grid of
+     * {@code orders.length} intervals ("to reproduce the paper"), otherwise the fine grid of
+     * {@code steps} intervals taken at the cumulative sums of the orders.
+     *
+     * @param schedule the schedule
+     * @param skip the spacing
+     * @param tStart first time
+     * @param tEnd last time
+     * @param steps NFE budget
+     * @param orders the orders from {@link #singlestepOrders}
+     * @return {@code orders.length + 1} times
+     */
+    public static double[] singlestepOuterGrid(NoiseSchedule schedule, SkipType skip, double tStart, double tEnd,
+                                               int steps, int[] orders) {
+        if (skip == SkipType.LOGSNR) {
+            return timeSteps(schedule, skip, tStart, tEnd, orders.length);
+        }
+        double[] fine = timeSteps(schedule, skip, tStart, tEnd, steps);
+        double[] outer = new double[orders.length + 1];
+        int index = 0;
+        outer[0] = fine[0];
+        for (int i = 0; i < orders.length; i++) {
+            index += orders[i];
+            outer[i + 1] = fine[index];
+        }
+        return outer;
+    }
+
+    static String describe(double[] grid) {
+        return Arrays.toString(grid);
+    }
+}
