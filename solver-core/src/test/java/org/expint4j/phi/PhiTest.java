@@ -164,4 +164,70 @@ class PhiTest {
         Phi.phiComplex(new double[0], out);
         assertEquals(0, out[2].length);
     }
+
+    /** Complex \( \mathrm{Re}\, z > 709 \): \( e^z/z^k \) without intermediate overflow. */
+    @Test
+    void complexBeyondExpOverflow() {
+        final double[][] zs = {{710.0, 100.0}, {712.0, -3000.0}, {709.5, 1e4}};
+        final double[] out = new double[2 * 13];
+        for (double[] z : zs) {
+            Phi.phiComplex(z[0], z[1], out);
+            for (int k = 1; k <= 12; k++) {
+                final double err = BigPhi.relativeError(out[2 * k], out[2 * k + 1], BigPhi.phi(k, z[0], z[1]));
+                assertTrue(err <= TOL, "z = " + z[0] + " + " + z[1] + "i, k = " + k + ": relative error " + err);
+            }
+        }
+    }
+
+    /** The step-size-loop entry points allocate nothing, in every regime. */
+    @Test
+    void outputArrayEntryPointsDoNotAllocate() {
+        final java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean)) {
+            return; // allocation counters not available on this JVM
+        }
+        final com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        final double[] zs = {0.0, 1e-3, -0.7, -5.0, 20.0, -300.0, 650.0, 720.0, Double.NaN};
+        final double[] out = new double[13];
+        final double[] outC = new double[26];
+        double sink = 0;
+        for (int warm = 0; warm < 2; warm++) {
+            final long tid = Thread.currentThread().getId();
+            final long before = mx.getThreadAllocatedBytes(tid);
+            for (int rep = 0; rep < 2000; rep++) {
+                for (double z : zs) {
+                    Phi.phi(z, out);
+                    Phi.phiComplex(z, 0.5 * z + 1e-3, outC);
+                    sink += out[12] + outC[24];
+                }
+            }
+            final long allocated = mx.getThreadAllocatedBytes(tid) - before;
+            if (warm == 1) {
+                assertEquals(0L, allocated, "bytes allocated by 36000 calls (sink " + sink + ")");
+            }
+        }
+    }
+
+    /**
+     * Next to the zero \( z_0 \approx 2.66407 + 13.87906i \) of \( \varphi_2 \) (a root of
+     * \( e^z = 1 + z \)) the relative error grows like \( \kappa = |e^z|/|z^2\varphi_2(z)| \):
+     * measured error/\( \kappa \) is \( 0.3 \)–\( 1 \) ulp, i.e. no more than the rounding of
+     * \( e^z \) itself causes. This is why the complex guarantee is stated with \( \kappa \).
+     */
+    @Test
+    void nearZerosTheErrorTracksKappa() {
+        final double x0 = 2.664068142429071;
+        final double y0 = 13.87905600274681;
+        final double[] out = new double[6];
+        final MathContext mc = new MathContext(20);
+        for (double d : new double[] {1e-2, 1e-4, 1e-6}) {
+            final double x = x0 + d;
+            Phi.phiComplex(x, y0, out);
+            final BigDecimal[] exact = BigPhi.phi(2, x, y0);
+            final double err = BigPhi.relativeError(out[4], out[5], exact);
+            final double kappa = Math.exp(x) / (x * x + y0 * y0) / BigPhi.abs(exact, mc).doubleValue();
+            assertTrue(kappa > 50, "distance " + d + ": kappa " + kappa + " (the point is near a zero)");
+            assertTrue(err <= 2e-15 * kappa, "distance " + d + ", k = 2: relative error " + err + ", kappa " + kappa);
+        }
+    }
 }
