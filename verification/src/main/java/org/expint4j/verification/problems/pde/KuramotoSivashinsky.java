@@ -1,6 +1,8 @@
 package org.expint4j.verification.problems.pde;
 
 import java.util.Locale;
+import org.expint4j.integrate.FixedStepIntegrator;
+import org.expint4j.method.MethodRegistry;
 
 /**
  * The Kuramoto–Sivashinsky equation
@@ -96,6 +98,6 @@ public final class KuramotoSivashinsky extends FourierProblem {
     @Override
     protected double[] computeReference() {
         int steps = (int) Math.ceil(t1() / REFERENCE_STEP - 1e-9);
-        return References.fineRun(this, "hochost4", initialState(), 0.0, t1(), steps);
+        return FixedStepIntegrator.solve(this, MethodRegistry.byName("hochost4"), 0.0, initialState(), t1(), steps);
     }
 }

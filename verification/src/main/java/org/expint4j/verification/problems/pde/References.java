@@ -5,9 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
-import org.expint4j.integrate.FixedStepIntegrator;
-import org.expint4j.method.MethodRegistry;
-import org.expint4j.problem.SemilinearProblem;
 
 /**
  * How the PDE problems obtain reference solutions, and a process-wide cache of them: a reference
@@ -48,20 +45,5 @@ final class References {
         double[] y = y0.clone();
         integrator.integrate(equations, t0, y, t1, y);
         return y;
-    }
-
-    /**
-     * A fine fixed-step run of a catalogue method.
-     *
-     * @param problem the problem
-     * @param method registry name of the method
-     * @param y0 the initial state (not modified)
-     * @param t0 initial time
-     * @param t1 final time
-     * @param steps number of steps
-     * @return the state at {@code t1}
-     */
-    static double[] fineRun(SemilinearProblem problem, String method, double[] y0, double t0, double t1, int steps) {
-        return FixedStepIntegrator.solve(problem, MethodRegistry.byName(method), t0, y0, t1, steps);
     }
 }
