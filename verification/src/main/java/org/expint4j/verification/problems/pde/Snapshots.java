@@ -14,6 +14,14 @@ package org.expint4j.verification.problems.pde;
 public record Snapshots(double[] x, double xMin, double xMax, boolean periodic, double[] times, double[][] values) {
 
     /**
+     * Checks the data.
+     *
+     * @param x the grid points, strictly increasing
+     * @param xMin left end of the domain
+     * @param xMax right end of the domain
+     * @param periodic whether the domain is periodic
+     * @param times the times, strictly increasing
+     * @param values one row of values per time
      * @throws IllegalArgumentException if sizes disagree, fewer than two times or two points are
      *     given, or times or points are not increasing
      */

@@ -1,5 +1,6 @@
 package org.expint4j.verification.problems.pde;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -93,6 +94,28 @@ class PdeProblemsTest {
         double error = Norms.relativeMaxError(p.toPhysical(u), p.toPhysical(reference));
         System.out.printf("%s: hochost4 with %d steps vs DP853 at t = %g: %.2e%n", name, steps, t, error);
         assertTrue(error < 1e-7, name + ": relative max error " + error);
+    }
+
+    /**
+     * The 2/3 rule: modes above n/3 of N are zero, and for data with modes up to n/6 (so that
+     * \(u^2\) stays below n/3) it changes nothing.
+     */
+    @Test
+    void dealiasingZeroesTheTopThirdAndOnlyThat() {
+        KuramotoSivashinsky plain = new KuramotoSivashinsky(64, 32 * Math.PI, 1.0, false);
+        KuramotoSivashinsky dealiased = new KuramotoSivashinsky(64, 32 * Math.PI, 1.0, true);
+        double[] smooth = plain.grid().sample(x -> Math.cos(x / 16) + 0.3 * Math.sin(10 * x / 16));
+        double[] a = new double[66];
+        double[] b = new double[66];
+        plain.nonlinear(0.0, smooth, a);
+        dealiased.nonlinear(0.0, smooth, b);
+        assertArrayEquals(a, b, 1e-15, "band-limited data are not affected");
+        double[] rough = plain.grid().sample(x -> Math.exp(Math.sin(x / 16)) * Math.cos(31 * x / 16));
+        dealiased.nonlinear(0.0, rough, b);
+        for (int i = 2 * (64 / 3 + 1); i < 66; i++) {
+            assertEquals(0.0, b[i], 0.0, "entry " + i + " above the 2/3 cut-off");
+        }
+        assertTrue(dealiased.dealiased() && !plain.dealiased());
     }
 
     static double maxAbs(double[] v) {
