@@ -1,5 +1,7 @@
 package org.expint4j.phi;
 
+import java.util.Arrays;
+
 /**
  * The complex-argument algorithms behind {@link Phi#phiComplex(double, double, double[])}.
  * Complex numbers are pairs of doubles; results go to interleaved arrays, so nothing is
@@ -43,7 +45,7 @@ final class ComplexPhi {
         if (!(Math.abs(x) < Double.POSITIVE_INFINITY && Math.abs(y) < Double.POSITIVE_INFINITY)) {
             final double v = x == Double.NEGATIVE_INFINITY && !Double.isInfinite(y) && !Double.isNaN(y)
                 ? 0.0 : Double.NaN;
-            java.util.Arrays.fill(out, 0, 2 * p + 2, v);
+            Arrays.fill(out, 0, 2 * p + 2, v);
             return;
         }
         final double ex = Math.exp(x);

@@ -88,6 +88,9 @@ public final class Phi {
     /** \( \ln(\mathrm{MAX\_VALUE}) \): beyond it \( e^z \) overflows. */
     static final double LN_MAX = Math.log(Double.MAX_VALUE);
 
+    /** \( \ln(\mathrm{MIN\_VALUE}) \): below it \( e^z \) rounds to zero. */
+    static final double LN_MIN_VALUE = Math.log(Double.MIN_VALUE);
+
     /**
      * Stop the Taylor series once a term is below this fraction of the leading term \( 1/k! \);
      * since \( k!\,|\varphi_k(z)| \ge 0.28 \) for \( |z| \le 1 \), the omitted tail is below
@@ -361,27 +364,31 @@ public final class Phi {
     }
 
     /**
-     * \( e^z/z^k \) for \( z > 709 \) without intermediate overflow: \( e^{z/q} \) with
-     * \( q = 2^t \) is multiplied in \( q \) times, interleaved with the \( k \) divisions by
-     * \( z \), keeping the running product near 1. Relative error about \( (q + k)/2 \) ulps.
+     * \( e^z/z^k \) for \( z > 709 \) without intermediate overflow. Where
+     * \( z - k\ln z \) is clearly beyond the exponent range the answer is \( +\infty \) or 0 at
+     * once; otherwise \( e^{z/q} \), \( q = 2^t \), is multiplied in \( q \) times, interleaved
+     * with the \( k \) divisions by \( z \) so that the running product stays near 1. Relative
+     * error about \( (q + k)/2 \) ulps.
      *
      * @param z the argument, \( z > 709 \)
      * @param k the order
      * @return \( e^z/z^k \), \( +\infty \) if it overflows
      */
     static double expOverPower(double z, int k) {
-        int t = 0;
-        double h = z;
-        while (h > EXP_OVERFLOW_GUARD) {
-            h *= 0.5;
-            t++;
-        }
-        if (t > 20) {
-            // q > 10^6 factors: z > 7e8 and the result needs k > 3e7; treat as overflow.
+        final double log = z - k * Math.log(z);
+        if (log > LN_MAX + 1.0) {
             return Double.POSITIVE_INFINITY;
         }
+        if (log < LN_MIN_VALUE - 1.0) {
+            return 0.0;
+        }
+        double h = z;
+        long mults = 1;
+        while (h > EXP_OVERFLOW_GUARD) {
+            h *= 0.5;
+            mults *= 2;
+        }
         final double eh = Math.exp(h);
-        int mults = 1 << t;
         int divs = k;
         double v = 1.0;
         while (mults > 0 || divs > 0) {

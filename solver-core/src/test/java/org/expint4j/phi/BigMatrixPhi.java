@@ -2,6 +2,7 @@ package org.expint4j.phi;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Arrays;
 
 /**
  * The dense test oracle: \( \varphi_0(A), \dots, \varphi_p(A) \) in {@link BigDecimal}.
@@ -157,14 +158,26 @@ final class BigMatrixPhi {
         return Math.sqrt(num.divide(den, mc).doubleValue());
     }
 
+    /**
+     * Zero matrix.
+     *
+     * @param n dimension
+     * @return the matrix
+     */
     private static BigDecimal[][] zero(int n) {
         final BigDecimal[][] z = new BigDecimal[n][n];
         for (BigDecimal[] row : z) {
-            java.util.Arrays.fill(row, BigDecimal.ZERO);
+            Arrays.fill(row, BigDecimal.ZERO);
         }
         return z;
     }
 
+    /**
+     * Identity matrix.
+     *
+     * @param n dimension
+     * @return the matrix
+     */
     private static BigDecimal[][] identity(int n) {
         final BigDecimal[][] z = zero(n);
         for (int i = 0; i < n; i++) {
@@ -173,6 +186,14 @@ final class BigMatrixPhi {
         return z;
     }
 
+    /**
+     * Matrix product.
+     *
+     * @param a left factor
+     * @param b right factor
+     * @param mc precision
+     * @return \( AB \)
+     */
     private static BigDecimal[][] multiply(BigDecimal[][] a, BigDecimal[][] b, MathContext mc) {
         final int n = a.length;
         final BigDecimal[][] c = new BigDecimal[n][n];
@@ -188,6 +209,14 @@ final class BigMatrixPhi {
         return c;
     }
 
+    /**
+     * \( Y \leftarrow Y + cX \).
+     *
+     * @param y accumulator
+     * @param x addend
+     * @param c scalar
+     * @param mc precision
+     */
     private static void addScaled(BigDecimal[][] y, BigDecimal[][] x, BigDecimal c, MathContext mc) {
         for (int i = 0; i < y.length; i++) {
             for (int j = 0; j < y.length; j++) {

@@ -207,4 +207,27 @@ class PhiTest {
             }
         }
     }
+
+    /**
+     * Next to the zero \( z_0 \approx 2.66407 + 13.87906i \) of \( \varphi_2 \) (a root of
+     * \( e^z = 1 + z \)) the relative error grows like \( \kappa = |e^z|/|z^2\varphi_2(z)| \):
+     * measured error/\( \kappa \) is \( 0.3 \)–\( 1 \) ulp, i.e. no more than the rounding of
+     * \( e^z \) itself causes. This is why the complex guarantee is stated with \( \kappa \).
+     */
+    @Test
+    void nearZerosTheErrorTracksKappa() {
+        final double x0 = 2.664068142429071;
+        final double y0 = 13.87905600274681;
+        final double[] out = new double[6];
+        final MathContext mc = new MathContext(20);
+        for (double d : new double[] {1e-2, 1e-4, 1e-6}) {
+            final double x = x0 + d;
+            Phi.phiComplex(x, y0, out);
+            final BigDecimal[] exact = BigPhi.phi(2, x, y0);
+            final double err = BigPhi.relativeError(out[4], out[5], exact);
+            final double kappa = Math.exp(x) / (x * x + y0 * y0) / BigPhi.abs(exact, mc).doubleValue();
+            assertTrue(kappa > 50, "distance " + d + ": kappa " + kappa + " (the point is near a zero)");
+            assertTrue(err <= 2e-15 * kappa, "distance " + d + ", k = 2: relative error " + err + ", kappa " + kappa);
+        }
+    }
 }
