@@ -6,6 +6,7 @@ import static jcuda.driver.JCudaDriver.cuMemGetInfo;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoD;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
 import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
+import static jcuda.driver.JCudaDriver.cuMemsetD32;
 
 import java.lang.ref.Cleaner;
 import java.lang.reflect.Array;
@@ -217,6 +218,12 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
         final long bytes = (long) length * precision.bytes();
         final DevicePointer ptr = allocations.allocate(bytes, false,
             "vector of " + length + (precision == Precision.DOUBLE ? " doubles" : " floats"));
+        // Zero-filled, as the interface promises (+0.0 is all zero bits in both precisions).
+        final int rc = cuMemsetD32(ptr, 0, bytes / Integer.BYTES);
+        if (rc != 0) {
+            allocations.free(ptr);
+            Cu.check(rc, "cuMemsetD32");
+        }
         return newVector(ptr, length);
     }
 

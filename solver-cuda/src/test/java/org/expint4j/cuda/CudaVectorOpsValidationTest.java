@@ -215,6 +215,7 @@ class CudaVectorOpsValidationTest {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs")
     static <V> V[] arr(VectorOps<V> ops, V... vectors) {
         final V[] a = ops.newArray(vectors.length);
         System.arraycopy(vectors, 0, a, 0, vectors.length);
