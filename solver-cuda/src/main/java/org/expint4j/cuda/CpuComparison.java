@@ -328,9 +328,12 @@ final class CpuComparison {
             new double[] {p.gpu.maxAbs(p.gpu.allocate(0))});
     }
 
-    /** Whole integrations with the nonlinearity computed on the device by the backend itself. */
+    /**
+     * Whole integrations (state length {@code min(2^16, n)}) with the nonlinearity computed on the
+     * device by the backend itself.
+     */
     private <C, G> void integrators(VectorOps<C> cpu, VectorOps<G> gpu, String precision) {
-        final int m = 1 << 16;
+        final int m = Math.min(1 << 16, n);
         final DiagonalLinearPart linear = new DiagonalLinearPart(diagonal(m));
         final double[] u0 = initial(m);
         for (String method : new String[] {"etdrk4", "hochost4", "abnorsett3"}) {

@@ -102,7 +102,7 @@ class CudaVectorOpsGpuTest {
             });
             System.out.println("[CudaVectorOpsGpuTest] " + e.getMessage());
             assertEquals(8L * Integer.MAX_VALUE, e.requestedBytes());
-            assertTrue(e.freeBytes() >= 0 && e.freeBytes() < e.requestedBytes(), e.getMessage());
+            assertTrue(e.freeBytes() >= 0 && e.totalBytes() > 0, e.getMessage());
             assertTrue(e.getMessage().contains("cannot allocate 16.00 GiB (17179869176 bytes)"), e.getMessage());
             assertTrue(e.getMessage().contains(" free of "), e.getMessage());
             assertEquals(hold.size(), ops.liveVectors());
