@@ -298,7 +298,7 @@ __device__ double block_max(double m) {
     __shared__ double shared[REDUCE_THREADS];
     shared[threadIdx.x] = m;
     __syncthreads();
-    for (int s = REDUCE_THREADS / 2; s > 0; s >>= 1) {
+    for (unsigned s = REDUCE_THREADS / 2; s > 0; s >>= 1) {
         if (threadIdx.x < s) {
             shared[threadIdx.x] = nan_max(shared[threadIdx.x], shared[threadIdx.x + s]);
         }
