@@ -41,8 +41,10 @@ import org.expint4j.vector.VectorOps;
  * for them.
  *
  * <p><b>Threads.</b> An instance serves one call at a time (it reuses its argument block and
- * scratch buffers so that calls do not allocate), from any thread: every entry point makes the
- * device's context current first. Use one instance per thread for concurrent work.
+ * scratch buffers, so the combinations and reductions allocate neither device memory nor Java
+ * objects in steady state; host transfers create a small JCuda pointer object), from any thread:
+ * every entry point makes the device's context current first. Use one instance per thread for
+ * concurrent work.
  *
  * <p><b>Memory.</b> Vectors are freed when closed, when found unreachable (at a later allocation),
  * or when the backend closes; {@link #allocatedBytes()} and {@link #liveVectors()} report what is
