@@ -27,12 +27,14 @@ mkdir -p "$report"
 (nvidia-smi; nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.max.sm,clocks.max.mem \
   --format=csv) > "$report/nvidia-smi.txt" 2>&1 || true
 
-timeout "${GPU_CHECK_TIMEOUT:-360}" "$java" -jar "$bundle/expint4j-gpu-check.jar" \
+# --enable-native-access: JCuda loads its natives with System.load (a warning on JDK >= 22).
+timeout "${GPU_CHECK_TIMEOUT:-360}" "$java" --enable-native-access=ALL-UNNAMED -jar "$bundle/expint4j-gpu-check.jar" \
   --report "$report/gpu-check-report.txt" "$@"
 status=$?
 echo "GpuCheck exit status: $status"
 
-timeout "${GPU_TEST_TIMEOUT:-180}" "$java" -jar "$bundle/junit-platform-console-standalone.jar" execute \
+timeout "${GPU_TEST_TIMEOUT:-180}" "$java" --enable-native-access=ALL-UNNAMED \
+  -jar "$bundle/junit-platform-console-standalone.jar" execute \
   --class-path "$bundle/expint4j-gpu-check.jar:$bundle/test-classes" \
   --select-class org.expint4j.cuda.CudaVectorOpsGpuTest --include-tag gpu \
   --details=tree --disable-banner --disable-ansi-colors > "$report/gpu-tests.txt" 2>&1
