@@ -1,0 +1,180 @@
+package org.expint4j.cuda;
+
+/**
+ * Argument validation of {@link CudaVectorOps}, with the messages of the CPU backend. Everything
+ * here reads only host-side facts (lengths, array sizes, identities), so it runs and is tested
+ * without a device. Each method throws {@link IllegalArgumentException} naming the argument and
+ * the sizes involved.
+ */
+final class ArgumentChecks {
+
+    private ArgumentChecks() {
+    }
+
+    /** @return the length of {@code v}, checked non-null and, if {@code complex}, even */
+    static int output(DeviceVector v, String name, boolean complex) {
+        if (v == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+        final int n = v.length();
+        if (complex && (n & 1) != 0) {
+            throw new IllegalArgumentException("complex vectors need an even length, " + name
+                + " has length " + n);
+        }
+        return n;
+    }
+
+    /** Checks {@code k >= 1} and that the weights and {@code x} have at least {@code k} entries. */
+    static void terms(int k, String weightName, int weightCount, DeviceVector[] x) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k = " + k + ", must be >= 1");
+        }
+        if (weightCount < 0) {
+            throw new IllegalArgumentException(weightName + " is null");
+        }
+        if (weightCount < k) {
+            throw new IllegalArgumentException("k = " + k + " exceeds " + weightName
+                + ".length = " + weightCount);
+        }
+        if (x == null) {
+            throw new IllegalArgumentException("x is null");
+        }
+        if (x.length < k) {
+            throw new IllegalArgumentException("k = " + k + " exceeds x.length = " + x.length);
+        }
+    }
+
+    /** Checks that {@code v[0..k)} are non-null and of length {@code n}. */
+    static void vectors(String name, DeviceVector[] v, int k, int n) {
+        for (int j = 0; j < k; j++) {
+            if (v[j] == null) {
+                throw new IllegalArgumentException(name + "[" + j + "] is null");
+            }
+            final int len = v[j].length();
+            if (len != n) {
+                throw new IllegalArgumentException(name + "[" + j + "] has length " + len
+                    + ", out has length " + n);
+            }
+        }
+    }
+
+    /** The matrices of a dense combination: {@code n*n} long, and {@code out} none of the x. */
+    static void dense(DeviceVector[] w, DeviceVector[] x, int k, DeviceVector out, int n) {
+        final long n2 = (long) n * n;
+        for (int j = 0; j < k; j++) {
+            if (w[j] == null) {
+                throw new IllegalArgumentException("w[" + j + "] is null");
+            }
+            final int len = w[j].length();
+            if (len != n2) {
+                throw new IllegalArgumentException("w[" + j + "] has length " + len
+                    + ", expected n*n = " + n2 + " for n = " + n + " (the length of out)");
+            }
+            if (x[j] == out) {
+                throw new IllegalArgumentException("out is the same vector as x[" + j
+                    + "]; denseCombination reads whole vectors and needs a separate output");
+            }
+        }
+    }
+
+    /** @return the common length of {@code x} and {@code y} */
+    static int pair(DeviceVector x, DeviceVector y) {
+        final int n = output(x, "x", false);
+        final int m = output(y, "y", false);
+        if (m != n) {
+            throw new IllegalArgumentException("y has length " + m + ", x has length " + n);
+        }
+        return n;
+    }
+
+    /** Scalar tolerances: both {@code >= 0}, not NaN, not both 0. */
+    static void tolerances(double atol, double rtol) {
+        if (!(atol >= 0)) {
+            throw new IllegalArgumentException("atol = " + atol + ", must be >= 0");
+        }
+        if (!(rtol >= 0)) {
+            throw new IllegalArgumentException("rtol = " + rtol + ", must be >= 0");
+        }
+        if (atol + rtol == 0) {
+            throw new IllegalArgumentException("atol + rtol = 0 (atol = " + atol + ", rtol = "
+                + rtol + "), must be > 0");
+        }
+    }
+
+    /** The per-component tolerance vector's presence and length, and {@code rtol >= 0}. */
+    static void atolVector(DeviceVector atol, int n, double rtol) {
+        if (atol == null) {
+            throw new IllegalArgumentException("atol is null");
+        }
+        if (atol.length() != n) {
+            throw new IllegalArgumentException("atol has length " + atol.length()
+                + ", x has length " + n);
+        }
+        if (!(rtol >= 0)) {
+            throw new IllegalArgumentException("rtol = " + rtol + ", must be >= 0");
+        }
+    }
+
+    /** Names the first invalid per-component tolerance, if any (error path only). */
+    static void atolValues(double[] atol, double rtol) {
+        for (int i = 0; i < atol.length; i++) {
+            final double a = atol[i];
+            if (!(a >= 0)) {
+                throw new IllegalArgumentException("atol[" + i + "] = " + a + ", must be >= 0");
+            }
+            if (a + rtol == 0) {
+                throw new IllegalArgumentException("atol[" + i + "] + rtol = 0 (atol[" + i
+                    + "] = " + a + ", rtol = " + rtol + "), must be > 0");
+            }
+        }
+    }
+
+    /** A batch split: {@code samples >= 1} dividing {@code n}, and room in {@code out}. */
+    static void samples(int n, int samples, double[] out) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples = " + samples + ", must be >= 1");
+        }
+        if (n % samples != 0) {
+            throw new IllegalArgumentException("samples = " + samples
+                + " does not divide the length " + n + " of x");
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("out is null");
+        }
+        if (out.length < samples) {
+            throw new IllegalArgumentException("out has length " + out.length
+                + " < samples = " + samples);
+        }
+    }
+
+    /** A range copy within bounds. */
+    static void range(int srcLength, int srcPos, int dstLength, int dstPos, int length) {
+        if (length < 0 || srcPos < 0 || dstPos < 0 || srcPos > srcLength - length
+                || dstPos > dstLength - length) {
+            throw new IllegalArgumentException("range of " + length + " elements from src[" + srcPos
+                + "] (length " + srcLength + ") to dst[" + dstPos + "] (length " + dstLength
+                + ") is out of bounds");
+        }
+    }
+
+    /** Two lengths that must agree, e.g. {@code dst} and {@code src}. */
+    static void sameLength(String name, int length, String otherName, int otherLength) {
+        if (length != otherLength) {
+            throw new IllegalArgumentException(name + " has length " + length + ", " + otherName
+                + " has length " + otherLength);
+        }
+    }
+
+    /**
+     * @return whether {@code out} is one of the terms (or weights, if given) from index
+     *     {@code from} on: those are read after a first launch wrote {@code out}
+     */
+    static boolean aliasesLateTerm(DeviceVector[] w, DeviceVector[] x, int k, DeviceVector out, int from) {
+        for (int j = from; j < k; j++) {
+            if (x != null && x[j] == out || w != null && w[j] == out) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

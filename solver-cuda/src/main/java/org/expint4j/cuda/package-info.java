@@ -1,0 +1,16 @@
+/**
+ * The CUDA vector backend: {@link org.expint4j.cuda.CudaVectorOps} implements
+ * {@link org.expint4j.vector.VectorOps} on device vectors ({@link org.expint4j.cuda.DoubleDeviceVector},
+ * {@link org.expint4j.cuda.FloatDeviceVector}) with hand-written kernels compiled ahead of time
+ * (fatbin and PTX resources, JCuda driver API only), so every integrator runs unchanged on a GPU.
+ *
+ * <p>Results are bit-identical to the CPU backends of the same precision, reductions included:
+ * the kernels use explicitly rounded operations in the CPU's order (see the
+ * {@linkplain org.expint4j.vector vector package documentation}).
+ *
+ * <p>{@link org.expint4j.cuda.CudaAvailability#probe()} says, once and without throwing, whether the
+ * backend can run and if not why; {@link org.expint4j.cuda.BackendChoice#auto} picks CUDA or the CPU
+ * accordingly and says which and why. {@link org.expint4j.cuda.GpuCheck} is the self-contained
+ * correctness and bandwidth check for GPU machines. See {@code docs/cuda.md}.
+ */
+package org.expint4j.cuda;

@@ -1,0 +1,144 @@
+package org.expint4j.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CUDA backend on a real device. Tagged {@code gpu} (excluded by default; run with
+ * {@code ./mvnw -pl solver-cuda test -Pgpu}, or through {@code solver-cuda/gpu-check.sh} on a
+ * machine without Maven) and skipped, with the probe's reason, where CUDA is unavailable.
+ *
+ * <p>The claim tested: every operation is bit-identical to the CPU backend of the same precision
+ * (double and float), reductions included, and whole integrations agree bit for bit.
+ */
+@Tag("gpu")
+class CudaVectorOpsGpuTest {
+
+    @BeforeAll
+    static void printProbe() {
+        System.out.println("[CudaVectorOpsGpuTest] " + CudaAvailability.probe());
+    }
+
+    /** Per test, so that each is reported as skipped with the reason. */
+    @BeforeEach
+    void requireCuda() {
+        final CudaAvailability probe = CudaAvailability.probe();
+        assumeTrue(probe.isAvailable(), () -> "CUDA unavailable: " + probe.reason());
+    }
+
+    @Test
+    void everyOperationIsBitIdenticalToTheCpu() {
+        final List<CpuComparison.Result> results = new CpuComparison((1 << 18) + 6, 42).runAll();
+        final List<String> different = new ArrayList<>();
+        for (CpuComparison.Result r : results) {
+            System.out.println("[CudaVectorOpsGpuTest] " + r);
+            if (!r.identical()) {
+                different.add(r.toString());
+            }
+        }
+        assertTrue(results.size() > 100, "only " + results.size() + " comparisons");
+        assertEquals(List.of(), different);
+    }
+
+    @Test
+    void vectorsAreFreedOnCloseAndWithTheBackend() {
+        final CudaVectorOps<DoubleDeviceVector> ops = CudaVectorOps.forDouble();
+        final DoubleDeviceVector a = ops.allocate(1000);
+        final DoubleDeviceVector b = ops.allocate(24);
+        assertEquals(2, ops.liveVectors());
+        assertEquals(8 * 1024, ops.allocatedBytes());
+        a.close();
+        a.close();
+        assertEquals(1, ops.liveVectors());
+        assertEquals(8 * 24, ops.allocatedBytes());
+        assertEquals(0, ops.allocate(0).bytes());
+        assertEquals(1, ops.liveVectors());
+        ops.maxAbs(b);  // reduction scratch
+        assertTrue(ops.allocatedBytes() > 8 * 24);
+        ops.close();
+        assertEquals(0, ops.liveVectors());
+        assertEquals(0, ops.allocatedBytes());
+        assertTrue(b.isClosed());
+        assertThrows(IllegalStateException.class, () -> ops.maxAbs(b));
+    }
+
+    @Test
+    void unreachableVectorsAreFreedAtALaterAllocation() throws InterruptedException {
+        try (CudaVectorOps<FloatDeviceVector> ops = CudaVectorOps.forFloat()) {
+            for (int i = 0; i < 10; i++) {
+                ops.allocate(1 << 20);
+            }
+            for (int attempt = 0; attempt < 50 && ops.liveVectors() > 1; attempt++) {
+                System.gc();
+                Thread.sleep(20);
+                ops.allocate(1).close();
+            }
+            assertTrue(ops.liveVectors() <= 1, ops.liveVectors() + " vectors still live");
+        }
+    }
+
+    @Test
+    void outOfMemoryNamesTheRequestAndTheFreeMemory() {
+        try (CudaVectorOps<DoubleDeviceVector> ops = CudaVectorOps.forDouble()) {
+            final List<DoubleDeviceVector> hold = new ArrayList<>();
+            final DeviceMemoryException e = assertThrows(DeviceMemoryException.class, () -> {
+                for (int i = 0; i < 64; i++) {
+                    hold.add(ops.allocate(Integer.MAX_VALUE));  // 16 GiB each
+                }
+            });
+            System.out.println("[CudaVectorOpsGpuTest] " + e.getMessage());
+            assertEquals(8L * Integer.MAX_VALUE, e.requestedBytes());
+            assertTrue(e.freeBytes() >= 0 && e.totalBytes() > 0, e.getMessage());
+            assertTrue(e.getMessage().contains("cannot allocate 16.00 GiB (17179869176 bytes)"), e.getMessage());
+            assertTrue(e.getMessage().contains(" free of "), e.getMessage());
+            assertEquals(hold.size(), ops.liveVectors());
+            hold.forEach(DeviceVector::close);
+            assertEquals(0, ops.liveVectors());
+        }
+    }
+
+    /** A backend may be used from any thread (one at a time): each call makes the context current. */
+    @Test
+    void worksFromAnotherThread() throws Exception {
+        try (CudaVectorOps<DoubleDeviceVector> ops = CudaVectorOps.forDouble()) {
+            final DoubleDeviceVector v = ops.fromArray(new double[] {1, -3, 2});
+            final ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                final Future<Double> max = pool.submit(() -> ops.maxAbs(v));
+                assertEquals(3.0, max.get(30, TimeUnit.SECONDS));
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(3.0, ops.maxAbs(v));
+        }
+    }
+
+    @Test
+    void uploadAndDownloadRanges() {
+        try (CudaVectorOps<FloatDeviceVector> ops = CudaVectorOps.forFloat()) {
+            final FloatDeviceVector v = ops.allocate(6);
+            v.upload(new float[] {9, 1, 2, 3, 9}, 1, 2, 3);
+            final float[] all = new float[6];
+            v.download(all);
+            assertArrayEquals(new float[] {0, 0, 1, 2, 3, 0}, all);
+            final float[] part = new float[4];
+            v.download(2, part, 1, 2);
+            assertArrayEquals(new float[] {0, 1, 2, 0}, part);
+            assertThrows(IllegalArgumentException.class, () -> v.upload(new float[3], 0, 4, 3));
+        }
+    }
+}
