@@ -30,22 +30,13 @@ final class ReferenceDpmSolver {
     }
 
     double[] modelFn(double[] x, double t) {
-        nfe++;
-        double[] eps = new double[x.length];
-        model.noise(x, t, eps);
         if (!dataPrediction) {
+            nfe++;
+            double[] eps = new double[x.length];
+            model.noise(x, t, eps);
             return eps;
         }
-        double a = ns.alpha(t);
-        double s = ns.sigma(t);
-        double[] x0 = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            x0[i] = (x[i] - s * eps[i]) / a;
-        }
-        if (correction != null) {
-            correction.correct(x0, t);
-        }
-        return x0;
+        return dataPredictionAt(x, t);
     }
 
     /** x_t = c0 x + sum_j c_j m_j element-wise. */
@@ -275,7 +266,7 @@ final class ReferenceDpmSolver {
         return x;
     }
 
-    /** denoise_to_zero_fn: one data prediction (with the x0 correction). */
+    /** One data prediction (with the x0 correction); also denoise_to_zero_fn. */
     double[] dataPredictionAt(double[] x, double t) {
         nfe++;
         double[] eps = new double[x.length];
