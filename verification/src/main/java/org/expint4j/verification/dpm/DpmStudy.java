@@ -47,7 +47,7 @@ import org.expint4j.vector.DoubleVectorOps;
  * ({@link NfeToTarget}), and the ratios DDIM / best DPM-Solver and RK45 / best DPM-Solver
  * (the paper's "4–16× fewer evaluations").
  *
- * <p>Usage: {@code DpmStudy.builder().batch(512).seed(1).build().run()}; every setting has a
+ * <p>Usage: {@code DpmStudy.builder().batch(512).seed(1).run()}; every setting has a
  * default (those of the published study in {@code docs/results/dpm-study.md}).
  */
 public final class DpmStudy {
@@ -315,6 +315,16 @@ public final class DpmStudy {
             return new DpmStudy(new Config(dimension, components, stdLow, stdHigh, batch, seed, ladder,
                     adaptiveTolerances.clone(), rk45Tolerances.clone(), projections, referenceSteps,
                     EnumSet.copyOf(schedules), EnumSet.copyOf(solvers), targets.clone()), log);
+        }
+
+        /**
+         * Builds and runs the study: {@code DpmStudy.builder().batch(64).run()}.
+         *
+         * @return the result
+         * @throws IllegalArgumentException if a setting is out of range
+         */
+        public DpmStudyResult run() {
+            return build().run();
         }
     }
 }

@@ -24,7 +24,7 @@ class DpmStudyTest {
     static void run() {
         result = DpmStudy.builder().dimension(4).batch(32).seed(7).nfeLadder(10, 20, 50, 100, 200)
                 .adaptiveTolerances(1e-2, 1e-3, 1e-4).rk45Tolerances(1e-2, 1e-4, 1e-6).referenceSteps(1000)
-                .projections(64).build().run();
+                .projections(64).run();
     }
 
     @Test
