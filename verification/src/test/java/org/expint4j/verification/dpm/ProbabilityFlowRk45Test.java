@@ -1,0 +1,71 @@
+package org.expint4j.verification.dpm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.expint4j.diffusion.GaussianDataModel;
+import org.expint4j.diffusion.ModelType;
+import org.expint4j.diffusion.ModelWrapper;
+import org.expint4j.diffusion.NoiseSchedule;
+import org.expint4j.vector.DoubleVectorOps;
+import org.junit.jupiter.api.Test;
+
+/** The probability-flow ODE in t (g² = −2f for VP) against the closed form on Gaussian data. */
+class ProbabilityFlowRk45Test {
+
+    private static final double[] MEAN = {0.5, -1, 2};
+    private static final double[] STD = {0.1, 1, 0.3};
+    private static final double[] X_T = {0.3, -1.2, 0.8};
+
+    private static double error(StudySchedule s, double tolerance) {
+        NoiseSchedule schedule = s.schedule();
+        GaussianDataModel gauss = new GaussianDataModel(MEAN, STD, schedule, s.timeMap());
+        ModelWrapper<double[]> wrapper = new ModelWrapper<>(gauss, ModelType.NOISE, schedule, s.timeMap(),
+                DoubleVectorOps.serial());
+        double[] x = X_T.clone();
+        long nfe = new ProbabilityFlowRk45(wrapper::noise, schedule, s::drift).solve(x, 1, schedule.tMin(), tolerance);
+        assertTrue(nfe > 0);
+        double[] exact = new double[3];
+        gauss.exactSolution(X_T, 1, schedule.tMin(), exact);
+        double e = 0;
+        for (int i = 0; i < 3; i++) {
+            e = Math.max(e, Math.abs(x[i] - exact[i]));
+        }
+        return e;
+    }
+
+    @Test
+    void continuousScheduleMatchesTheClosedForm() {
+        // The value the reference document lists for this configuration.
+        assertEquals(0.5298056132, closedForm()[0], 1e-10);
+        assertTrue(error(StudySchedule.CONTINUOUS_LINEAR, 1e-10) < 1e-9);
+    }
+
+    @Test
+    void discreteScheduleConvergesDespiteTheJumpsOfTheDrift() {
+        // f(t) is piecewise constant; the error estimate misses the jumps, so it converges slowly.
+        double loose = error(StudySchedule.DISCRETE_LINEAR, 1e-4);
+        double tight = error(StudySchedule.DISCRETE_LINEAR, 1e-8);
+        assertTrue(tight < loose / 3 && tight < 3e-4, loose + " -> " + tight);
+    }
+
+    @Test
+    void driftIsTheDerivativeOfLogAlpha() {
+        for (StudySchedule s : StudySchedule.values()) {
+            // Off the discrete keypoints k/1000, where f jumps.
+            for (double t : new double[] {0.01234, 0.3456, 0.7891, 0.9994}) {
+                double h = 1e-7;
+                double fd = (s.schedule().logAlpha(t + h) - s.schedule().logAlpha(t - h)) / (2 * h);
+                assertEquals(fd, s.drift(t), 1e-6 * Math.abs(fd), s + " at " + t);
+            }
+        }
+    }
+
+    private static double[] closedForm() {
+        NoiseSchedule schedule = StudySchedule.CONTINUOUS_LINEAR.schedule();
+        double[] exact = new double[3];
+        new GaussianDataModel(MEAN, STD, schedule, StudySchedule.CONTINUOUS_LINEAR.timeMap())
+                .exactSolution(X_T, 1, 1e-3, exact);
+        return exact;
+    }
+}
