@@ -164,4 +164,47 @@ class PhiTest {
         Phi.phiComplex(new double[0], out);
         assertEquals(0, out[2].length);
     }
+
+    /** Complex \( \mathrm{Re}\, z > 709 \): \( e^z/z^k \) without intermediate overflow. */
+    @Test
+    void complexBeyondExpOverflow() {
+        final double[][] zs = {{710.0, 100.0}, {712.0, -3000.0}, {709.5, 1e4}};
+        final double[] out = new double[2 * 13];
+        for (double[] z : zs) {
+            Phi.phiComplex(z[0], z[1], out);
+            for (int k = 1; k <= 12; k++) {
+                final double err = BigPhi.relativeError(out[2 * k], out[2 * k + 1], BigPhi.phi(k, z[0], z[1]));
+                assertTrue(err <= TOL, "z = " + z[0] + " + " + z[1] + "i, k = " + k + ": relative error " + err);
+            }
+        }
+    }
+
+    /** The step-size-loop entry points allocate nothing, in every regime. */
+    @Test
+    void outputArrayEntryPointsDoNotAllocate() {
+        final java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean)) {
+            return; // allocation counters not available on this JVM
+        }
+        final com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        final double[] zs = {0.0, 1e-3, -0.7, -5.0, 20.0, -300.0, 650.0, 720.0, Double.NaN};
+        final double[] out = new double[13];
+        final double[] outC = new double[26];
+        double sink = 0;
+        for (int warm = 0; warm < 2; warm++) {
+            final long tid = Thread.currentThread().getId();
+            final long before = mx.getThreadAllocatedBytes(tid);
+            for (int rep = 0; rep < 2000; rep++) {
+                for (double z : zs) {
+                    Phi.phi(z, out);
+                    Phi.phiComplex(z, 0.5 * z + 1e-3, outC);
+                    sink += out[12] + outC[24];
+                }
+            }
+            final long allocated = mx.getThreadAllocatedBytes(tid) - before;
+            if (warm == 1) {
+                assertEquals(0L, allocated, "bytes allocated by 36000 calls (sink " + sink + ")");
+            }
+        }
+    }
 }
