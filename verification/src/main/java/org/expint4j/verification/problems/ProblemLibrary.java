@@ -24,6 +24,8 @@ import java.util.function.Supplier;
  *     <td>scalar</td></tr>
  * <tr><td>{@code prothero-robinson}</td><td>\(\lambda = -10^4\), \(\psi = \sin(3t + 0.5)\)</td>
  *     <td>scalar</td></tr>
+ * <tr><td>{@code logistic}</td><td>\(u' = u - 2u^2\), \(u_0 = 0.1\), \(t \in [0, 2]\)</td>
+ *     <td>scalar</td></tr>
  * <tr><td>{@code manufactured-stiff}</td><td>\(\kappa = 10^4\), bounded forcing</td>
  *     <td>diagonal</td></tr>
  * <tr><td>{@code manufactured-stiff-forcing}</td><td>\(\kappa = 10^4\), forcing
@@ -50,6 +52,7 @@ public final class ProblemLibrary {
         r.put("scalar-exponential", () -> ScalarForcedProblem.exponential(-2, 1, 1, -0.5));
         r.put("scalar-trigonometric", () -> ScalarForcedProblem.trigonometric(-2, 1, 1, 0.5, 3));
         r.put("prothero-robinson", ProtheroRobinsonProblem::standard);
+        r.put("logistic", LogisticProblem::standard);
         // Stiff systems with u-dependent N (reference §3.4 item 4).
         r.put("manufactured-stiff",
                 () -> ManufacturedStiffProblem.of(1e4, ManufacturedStiffProblem.Variant.BOUNDED_FORCING));

@@ -15,6 +15,9 @@
  * <tr><td>{@link org.expint4j.verification.problems.ProtheroRobinsonProblem}</td>
  *     <td>\(u' = \lambda(u - \psi) + \psi'\)</td>
  *     <td>stiff \(N\) (outside the stiff theory); φ-functions in the stiff limit</td></tr>
+ * <tr><td>{@link org.expint4j.verification.problems.LogisticProblem}</td>
+ *     <td>\(u' = \lambda u - \mu u^2\)</td>
+ *     <td>non-stiff \(u\)-dependent \(N\): classical orders</td></tr>
  * <tr><td>{@link org.expint4j.verification.problems.ManufacturedStiffProblem}</td>
  *     <td>\(L = \mathrm{diag}(-1, -\kappa)\), coupled \(u\)-dependent \(N\)</td>
  *     <td>stage conditions; stiff order uniformly in \(\kappa\)</td></tr>

@@ -56,6 +56,8 @@ public final class OrderStudy {
     private final DoubleFunction<StepSizeController> controller;
     private final int fitMin;
     private final int fitMax;
+    private final double fitErrorLow;
+    private final double fitErrorHigh;
     private final int repeats;
 
     private OrderStudy(Builder b) {
@@ -92,6 +94,8 @@ public final class OrderStudy {
         this.controller = b.controller;
         this.fitMin = b.fitMin;
         this.fitMax = b.fitMax;
+        this.fitErrorLow = b.fitErrorLow;
+        this.fitErrorHigh = b.fitErrorHigh;
         this.repeats = b.repeats;
     }
 
@@ -175,7 +179,9 @@ public final class OrderStudy {
                 }
             }
             h[r] = steps != null ? span / steps[r] : span / Math.max(accepted[r], 1);
-            window[r] = steps == null || (steps[r] >= fitMin && steps[r] <= fitMax);
+            double relative = maxError[r] / Math.max(scale, Double.MIN_NORMAL);
+            window[r] = (steps == null || (steps[r] >= fitMin && steps[r] <= fitMax))
+                    && !(relative < fitErrorLow || relative > fitErrorHigh); // NaN stays in, to be FAILED
         }
         OrderFit fit = OrderFit.fit(h, maxError, scale, window);
         List<Rung> rungs = new ArrayList<>(k);
@@ -218,6 +224,8 @@ public final class OrderStudy {
         private DoubleFunction<StepSizeController> controller = tol -> StepSizeController.of(tol, tol);
         private int fitMin = 1;
         private int fitMax = Integer.MAX_VALUE;
+        private double fitErrorLow = 0;
+        private double fitErrorHigh = Double.POSITIVE_INFINITY;
         private int repeats = 1;
 
         private Builder() {
@@ -365,6 +373,26 @@ public final class OrderStudy {
             }
             this.fitMin = min;
             this.fitMax = max;
+            return this;
+        }
+
+        /**
+         * Restricts the fit to rungs whose max-norm error relative to \(\|u_{\mathrm{ref}}\|_\infty\)
+         * lies in {@code [low, high]} (the other rungs are still run and reported). A caller
+         * that knows its problem can so cut off a pre-asymptotic coarse end (say relative errors
+         * above \(10^{-3}\)) and keep a margin above the rounding floor (say below
+         * \(10^{-11}\), two decades above it), which the automatic rules do not do.
+         *
+         * @param low smallest relative error fitted, {@code >= 0}
+         * @param high largest relative error fitted, {@code > low}
+         * @return this builder
+         */
+        public Builder fitErrorWindow(double low, double high) {
+            if (!(low >= 0) || !(high > low)) {
+                throw new IllegalArgumentException("need 0 <= low < high, got " + low + ", " + high);
+            }
+            this.fitErrorLow = low;
+            this.fitErrorHigh = high;
             return this;
         }
 

@@ -3,7 +3,9 @@ package org.expint4j.verification.catalogue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.commons.math3.fraction.Fraction;
 import org.expint4j.integrate.FixedStepIntegrator;
+import org.expint4j.method.ButcherTableau;
 import org.expint4j.method.ExponentialAdams;
 import org.expint4j.method.ExponentialMethod;
 import org.expint4j.method.ExponentialRungeKuttaMethod;
@@ -26,8 +28,16 @@ final class Catalogue {
     private Catalogue() {
     }
 
-    /** @return every registered method with seeds {@code 1..seeds} */
+    /**
+     * Every registered method with seeds {@code 1..n}; {@code n} is {@code seeds}, or the system
+     * property {@code expint.seeds} when set (for longer sweeps:
+     * {@code ./mvnw -pl verification test -Dexpint.seeds=64}).
+     *
+     * @param seeds the default number of seeds per method
+     * @return the arguments
+     */
     static Stream<Arguments> methodsAndSeeds(int seeds) {
+        seeds = Integer.getInteger("expint.seeds", seeds);
         List<Arguments> cases = new ArrayList<>();
         for (ExponentialMethod m : MethodRegistry.all()) {
             for (long seed = 1; seed <= seeds; seed++) {
@@ -66,6 +76,40 @@ final class Catalogue {
         }
         throw new IllegalArgumentException("no quadrature order rule for " + method.getClass().getName()
                 + "; add one here when adding a new family");
+    }
+
+    /**
+     * The classical quadrature order: the largest \(p\) with \( \sum_i b_i(0) c_i^{j-1} = 1/j \),
+     * \(j = 1, \dots, p\), checked exactly on the classical limit. For \(u' = \lambda u + g(t)\)
+     * with fixed \(\lambda\) an exponential Runge–Kutta method is an exponential quadrature
+     * whose global error is \(O(h^p)\) with this \(p\), which can exceed the classical order
+     * (Cox–Matthews ETDRK3 has Simpson weights: \(p = 4\)). Exponential Adams: its order.
+     *
+     * @param method a registered method
+     * @return \(p\), at most 8
+     */
+    static int classicalQuadratureOrder(ExponentialMethod method) {
+        if (method instanceof ExponentialAdams adams) {
+            return adams.order();
+        }
+        ButcherTableau limit = ((ExponentialRungeKuttaMethod) method).tableau().classicalLimit();
+        int p = 0;
+        while (p < 8) {
+            int j = p + 1;
+            Fraction sum = Fraction.ZERO;
+            for (int i = 0; i < limit.stages(); i++) {
+                Fraction power = Fraction.ONE;
+                for (int k = 1; k < j; k++) {
+                    power = power.multiply(limit.c(i));
+                }
+                sum = sum.add(limit.b(i).multiply(power));
+            }
+            if (!sum.equals(new Fraction(1, j))) {
+                break;
+            }
+            p = j;
+        }
+        return p;
     }
 
     /** Integrates with {@code steps} equal steps from 0 to {@code t1} on the serial CPU backend. */

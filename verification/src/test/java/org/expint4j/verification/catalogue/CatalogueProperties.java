@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CatalogueProperties {
 
     static Stream<Arguments> methodsAndSeeds() {
-        return Catalogue.methodsAndSeeds(8);
+        return Catalogue.methodsAndSeeds(16);
     }
 
     /**
