@@ -3,11 +3,15 @@ package org.expint4j.verification.study;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -31,6 +35,8 @@ final class ConvergencePlot {
     static final double BELOW = 3;
 
     private static final Color REFERENCE = new Color(110, 110, 110);
+
+    private static final Pattern LONG_DECIMAL = Pattern.compile("-?\\d+\\.\\d{3,}");
 
     private ConvergencePlot() {
     }
@@ -103,14 +109,32 @@ final class ConvergencePlot {
         chart.addAnnotation(label);
     }
 
+    /**
+     * XChart draws text as outlines with coordinates to eight decimals; a hundredth of a pixel
+     * is invisible and makes the SVG a third smaller.
+     */
+    static String roundCoordinates(String svg) {
+        Matcher m = LONG_DECIMAL.matcher(svg);
+        StringBuilder sb = new StringBuilder(svg.length());
+        while (m.find()) {
+            String t = String.format(Locale.ROOT, "%.2f", Double.parseDouble(m.group()));
+            t = t.replaceAll("0+$", "").replaceAll("\\.$", "");
+            m.appendReplacement(sb, t.equals("-0") ? "0" : t);
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
     static void write(OrderStudyResult result, Path png, Path svg) throws IOException {
         XYChart chart = chart(result);
         if (png != null) {
             AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
         }
         if (svg != null) {
-            AtomicFiles.write(svg, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            VectorGraphicsEncoder.saveVectorGraphic(chart, buffer, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            String text = roundCoordinates(buffer.toString(StandardCharsets.UTF_8));
+            AtomicFiles.writeString(svg, text);
         }
     }
 }

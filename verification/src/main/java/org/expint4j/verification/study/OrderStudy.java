@@ -123,8 +123,8 @@ public final class OrderStudy {
         }
         BenchmarkProblem first = members.get(0);
         String reference = members.size() == 1 ? first.referenceDescription()
-                : "largest error over " + members.size() + " problems, each against its "
-                + first.referenceDescription();
+                : first.referenceDescription() + " of each of the " + members.size()
+                + " members, largest error over them";
         return new OrderStudyResult(name, description, reference, first.t1(), scale,
                 tolerances != null, results);
     }

@@ -90,8 +90,8 @@ public final class OrderStudyResult {
         StringBuilder sb = new StringBuilder();
         sb.append("## ").append(problemName).append("\n\n");
         sb.append(problemDescription).append(".\n\n");
-        sb.append("Errors at t = ").append(num(t1)).append(" in the max norm against the ").append(referenceDescription)
-                .append("; ").append(adaptive ? "adaptive runs, h = mean accepted step" : "n equal steps, h = "
+        sb.append("Max-norm errors at t = ").append(num(t1)).append(" (reference: ").append(referenceDescription)
+                .append("); ").append(adaptive ? "adaptive runs, h = mean accepted step" : "n equal steps, h = "
                         + "(t1 - t0)/n").append(". † marks rungs left out of the fit (see the status column of the CSV).\n\n");
         if (adaptive) {
             for (MethodConvergence m : methods) {

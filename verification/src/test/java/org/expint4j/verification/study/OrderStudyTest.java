@@ -63,7 +63,8 @@ class OrderStudyTest {
             worst = Math.max(worst, e);
         }
         assertEquals(worst, family.methods().get(0).rungs().get(1).maxError(), 0.0);
-        assertTrue(family.referenceDescription().startsWith("largest error over 3 problems"));
+        assertTrue(family.referenceDescription().endsWith("of each of the 3 members, largest error over them"),
+                family.referenceDescription());
     }
 
     @Test
