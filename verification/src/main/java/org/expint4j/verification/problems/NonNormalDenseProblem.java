@@ -5,8 +5,8 @@ import org.expint4j.problem.SemilinearProblem;
 
 /**
  * A \(2\times 2\) problem with a dense, non-normal linear part and a manufactured solution:
- * \[ L = Q \begin{pmatrix} -1 & \beta \\ 0 & -\kappa \end{pmatrix} Q^{\mathsf T}, \qquad
- *    Q = \begin{pmatrix} \cos\alpha & -\sin\alpha \\ \sin\alpha & \cos\alpha \end{pmatrix}, \qquad
+ * \[ L = Q \begin{pmatrix} -1 &amp; \beta \\ 0 &amp; -\kappa \end{pmatrix} Q^{\mathsf T}, \qquad
+ *    Q = \begin{pmatrix} \cos\alpha &amp; -\sin\alpha \\ \sin\alpha &amp; \cos\alpha \end{pmatrix}, \qquad
  *    N(t, u) = \begin{pmatrix} -u_1 u_2 \\ \tfrac12 u_1^2 \end{pmatrix} + g(t), \]
  * with the exact solution chosen first, \( u_\star(t) = (1 + \tfrac12\sin 2t,\ \cos t) \), and
  * \( g = u_\star' - L u_\star - f(u_\star) \). The eigenvalues are \(-1\) and \(-\kappa\), but for
