@@ -48,4 +48,17 @@ public interface BenchmarkProblem {
 
     /** @return how {@link #referenceSolution()} is obtained, for reports */
     String referenceDescription();
+
+    /**
+     * Maps a state to the coordinates in which errors are measured and reported. The identity
+     * by default; a problem solved in a transformed basis (for example the sine basis that
+     * diagonalises a finite-difference Laplacian) maps back to grid values here, so that the
+     * max-norm error is the one of the original formulation.
+     *
+     * @param state a state of length {@code problem().getDimension()} (not modified)
+     * @return the state in physical coordinates (may be {@code state} itself)
+     */
+    default double[] toPhysical(double[] state) {
+        return state;
+    }
 }
