@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.expint4j.verification.problems.pde.PdeProblems;
 
 /**
  * The verification problems by registry name, each with its standard parameters. Problems with
@@ -63,18 +64,12 @@ public final class ProblemLibrary {
         r.put("hochost", () -> HochbruckOstermannProblem.diagonal(HochbruckOstermannProblem.DEFAULT_SUBINTERVALS));
         r.put("hochost-dense", () -> HochbruckOstermannProblem.dense(HochbruckOstermannProblem.DEFAULT_SUBINTERVALS));
 
-        // ---------------------------------------------------------------------------------
-        // EXTENSION POINT: PDE problems. The spectral PDE problems of the package
-        // org.expint4j.verification.problems.pde (Kuramoto-Sivashinsky, Allen-Cahn, Burgers,
-        // KdV, ...) are registered here, one line each, once that package exists, e.g.
-        //     r.put("kuramoto-sivashinsky", KuramotoSivashinsky::standard);
-        // ---------------------------------------------------------------------------------
-
-        // ---------------------------------------------------------------------------------
-        // EXTENSION POINT: diffusion problems. The analytic diffusion-model problems (Gaussian
-        // data with its exact probability-flow solution, Gaussian mixtures) are registered here,
-        // once they exist as BenchmarkProblems.
-        // ---------------------------------------------------------------------------------
+        // Stiff PDE benchmarks (Kassam-Trefethen, EXPINT), with their documented references.
+        for (String pde : PdeProblems.names()) {
+            r.put(pde, () -> PdeProblems.byName(pde));
+        }
+        // The DPM-Solver++ ODE in log-SNR time, Gaussian data, closed-form solution.
+        r.put("diffusion-gaussian", GaussianDiffusionProblem::standard);
         return Collections.unmodifiableMap(r);
     }
 
