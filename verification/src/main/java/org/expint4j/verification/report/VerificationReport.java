@@ -3,8 +3,11 @@ package org.expint4j.verification.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.expint4j.method.ExponentialMethod;
 import org.expint4j.method.MethodRegistry;
@@ -83,6 +86,31 @@ public final class VerificationReport {
                 .problem(ProblemLibrary.byName("scalar-trigonometric"))
                 .methods(full ? MethodRegistry.all() : methods("etd1", "krogstad"))
                 .stepLadder(8, full ? 1024 : 32).build()));
+        studies.add(new NamedStudy("manufactured-stiff-forcing", OrderStudy.builder()
+                .problem(ManufacturedStiffProblem.of(1e4, ManufacturedStiffProblem.Variant.STIFF_FORCING))
+                .methods(full ? methods("etd1", "etd2rk", "etdrk3", "hochost3", "etdrk4", "krogstad", "hochost4")
+                        : methods("etd2rk", "hochost3"))
+                .stepLadder(16, full ? 1024 : 64).build()));
+        studies.add(new NamedStudy("diffusion-gaussian-order", OrderStudy.builder()
+                .problem(ProblemLibrary.byName("diffusion-gaussian"))
+                .methods(full ? methods("etd1", "hochost2", "etd2rk", "hochost3", "krogstad", "hochost4", "abnorsett2",
+                        "abnorsett3", "abnorsett4") : methods("etd1", "hochost3"))
+                .stepLadder(8, full ? 512 : 32).build()));
+        if (full) {
+            // Kassam-Trefethen's convergence figure: KS at T = 10, h = 1/4 .. 1/256.
+            studies.add(new NamedStudy("ks-order", OrderStudy.builder().problem(ProblemLibrary.byName("ks"))
+                    .methods(methods("etdrk4", "krogstad", "hochost4", "lawson4")).stepLadder(40, 2560).build()));
+            studies.add(new NamedStudy("burgers-order", OrderStudy.builder().problem(ProblemLibrary.byName("burgers"))
+                    .methods(methods("etdrk4", "hochost4", "lawson4")).stepLadder(8, 512).build()));
+            studies.add(new NamedStudy("kdv-order", OrderStudy.builder().problem(ProblemLibrary.byName("kdv"))
+                    .methods(methods("etdrk4", "hochost4")).stepLadder(100, 3200).build()));
+            studies.add(new NamedStudy("allen-cahn-order", OrderStudy.builder()
+                    .problem(ProblemLibrary.byName("allen-cahn"))
+                    .methods(methods("etdrk4", "hochost4", "lawson4")).stepLadder(10, 640).build()));
+            studies.add(new NamedStudy("allen-cahn-cheb-order", OrderStudy.builder()
+                    .problem(ProblemLibrary.byName("allen-cahn-cheb"))
+                    .methods(methods("etdrk4", "hochost4")).stepLadder(10, 320).build()));
+        }
         studies.add(new NamedStudy("hochost-adaptive", OrderStudy.builder().problem(hochost)
                 .methods(MethodRegistry.all().stream().filter(m -> m.embeddedOrder() > 0).toList())
                 .tolerances(full ? new double[] {1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8} : new double[] {1e-2, 1e-3, 1e-4})
@@ -101,30 +129,65 @@ public final class VerificationReport {
      * @throws IOException if a file cannot be written
      */
     public static List<Path> write(Path directory, Scale scale) throws IOException {
+        return write(directory, run(scale, line -> { }));
+    }
+
+    /**
+     * Runs the standard studies.
+     *
+     * @param scale how much work
+     * @param log receives one line per study (progress)
+     * @return the results by file stem, in study order
+     */
+    public static Map<String, OrderStudyResult> run(Scale scale, Consumer<String> log) {
+        Map<String, OrderStudyResult> results = new LinkedHashMap<>();
+        List<NamedStudy> studies = standardStudies(scale);
+        for (int i = 0; i < studies.size(); i++) {
+            NamedStudy s = studies.get(i);
+            long start = System.nanoTime();
+            results.put(s.stem(), s.study().run());
+            log.accept(String.format("study %d/%d %s: %.1f s", i + 1, studies.size(), s.stem(),
+                    (System.nanoTime() - start) * 1e-9));
+        }
+        return results;
+    }
+
+    /**
+     * Writes results as {@code stem.md}, {@code stem.csv}, {@code stem.png} and {@code stem.svg}
+     * into {@code directory}, and the index {@value #INDEX} that embeds them. Every file is
+     * written atomically.
+     *
+     * @param directory the output directory (created if needed), e.g. {@code docs/results}
+     * @param results the results by file stem
+     * @return the files written, index last
+     * @throws IOException if a file cannot be written
+     */
+    public static List<Path> write(Path directory, Map<String, OrderStudyResult> results) throws IOException {
         Objects.requireNonNull(directory, "directory");
         List<Path> written = new ArrayList<>();
         StringBuilder index = new StringBuilder();
         index.append("# Order studies\n\n")
-                .append("Generated by `org.expint4j.verification.report.VerificationReport` (scale ").append(scale)
-                .append("); do not edit by hand. Each study lists the max-norm errors at the final time, the\n")
-                .append("observed order (least-squares slope of log error on log h over the fitted rungs, with its\n")
-                .append("95% confidence interval) and the successive local orders. The CSV files hold every number\n")
-                .append("at full precision, including NFE and wall times (machine-dependent).\n\n");
-        for (NamedStudy s : standardStudies(scale)) {
-            OrderStudyResult result = s.study().run();
-            Path md = directory.resolve(s.stem() + ".md");
-            Path csv = directory.resolve(s.stem() + ".csv");
-            Path png = directory.resolve(s.stem() + ".png");
-            Path svg = directory.resolve(s.stem() + ".svg");
+                .append("Generated by `org.expint4j.verification.report.VerificationReport`; do not edit by hand.\n")
+                .append("Each study lists the max-norm errors at the final time, the observed order (least-squares\n")
+                .append("slope of log error on log h over the fitted rungs, with its 95% confidence interval) and\n")
+                .append("the successive local orders. The CSV files hold every number at full precision, including\n")
+                .append("NFE and wall times (machine-dependent).\n\n");
+        for (Map.Entry<String, OrderStudyResult> e : results.entrySet()) {
+            String stem = e.getKey();
+            OrderStudyResult result = e.getValue();
+            Path md = directory.resolve(stem + ".md");
+            Path csv = directory.resolve(stem + ".csv");
+            Path png = directory.resolve(stem + ".png");
+            Path svg = directory.resolve(stem + ".svg");
             String markdown = result.toMarkdown();
             AtomicFiles.writeString(md, markdown);
             result.writeCsv(csv);
             result.writePlot(png, svg);
             written.addAll(List.of(md, csv, png, svg));
-            index.append(markdown.replaceFirst("^## .*\n", "## " + s.stem() + "\n"))
-                    .append("\n![").append(s.stem()).append("](").append(s.stem()).append(".png)\n\n")
-                    .append("Data: [").append(s.stem()).append(".csv](").append(s.stem()).append(".csv), plot as [SVG](")
-                    .append(s.stem()).append(".svg).\n\n");
+            index.append(markdown.replaceFirst("^## .*\n", "## " + stem + "\n"))
+                    .append("\n![").append(stem).append("](").append(stem).append(".png)\n\n")
+                    .append("Data: [").append(stem).append(".csv](").append(stem).append(".csv), plot as [SVG](")
+                    .append(stem).append(".svg).\n\n");
         }
         Path indexFile = directory.resolve(INDEX);
         AtomicFiles.writeString(indexFile, index);
