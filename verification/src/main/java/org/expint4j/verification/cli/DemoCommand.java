@@ -306,9 +306,12 @@ final class DemoCommand implements Callable<Integer> {
         return x;
     }
 
-    /** Relative cost of a run: NFE × samples × K × D (the mixture evaluation dominates). */
+    /**
+     * Relative cost of a run, for the progress bar: per sample and NFE the mixture's K·D terms
+     * plus the sampler's vector arithmetic, about 8 passes over D, plus a fixed overhead.
+     */
     private double cost(Dataset d, double nfe) {
-        return nfe * samples * d.spec().weights().length * d.dimension();
+        return nfe * samples * ((d.spec().weights().length + 8.0) * d.dimension() + 16);
     }
 
     /** @return the slope of the error in log-log from (n1, e1) to (n2, e2), as a positive order */
