@@ -233,7 +233,8 @@ final class SampleCommand implements Callable<Integer> {
             batch = read.rows();
         } else {
             batch = samples;
-            x = new double[Math.multiplyExact(samples, dim)];
+            checkMemory((long) samples * dim);
+            x = new double[samples * dim];
             SplittableRandom random = new SplittableRandom(seed);
             for (int i = 0; i < x.length; i++) {
                 x[i] = random.nextGaussian();
@@ -410,6 +411,24 @@ final class SampleCommand implements Callable<Integer> {
         if (!(to < from)) {
             throw new IllegalArgumentException("--t-end (" + to + ") must be smaller than --t-start (" + from
                     + "): sampling runs from noise at t-start down to t-end");
+        }
+    }
+
+    /**
+     * Refuses, before allocating, a batch that Java arrays or the heap cannot hold: the sampler
+     * keeps about ten vectors of the batch (state, stages or history, model output, chunks).
+     */
+    private void checkMemory(long values) {
+        if (values > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("--samples " + samples + " is too large: " + values
+                    + " values exceed the largest Java array (2^31 - 1)");
+        }
+        long needed = values * (precision == Choices.Precision.FLOAT32 ? 4 : 8) * 10 + values * 8;
+        long available = Runtime.getRuntime().maxMemory();
+        if (needed > available) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--samples %d needs about %.1f GB of memory, "
+                    + "the JVM may use %.1f GB (raise it with EXPINT_JAVA_OPTS=-Xmx...)", samples, needed / 1e9,
+                    available / 1e9));
         }
     }
 

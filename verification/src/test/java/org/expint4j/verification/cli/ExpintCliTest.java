@@ -302,6 +302,8 @@ class ExpintCliTest {
         assertUsageError("--steps must be positive, got 0", "sample", "--gmm", gmm.toString(), "--steps", "0");
         assertUsageError("--steps must be positive, got -3", "sample", "--gmm", gmm.toString(), "--steps", "-3");
         assertUsageError("--samples must be positive, got 0", "sample", "--gmm", gmm.toString(), "--samples", "0");
+        assertUsageError("--samples 2000000000 is too large", "sample", "--gmm", gmm.toString(), "--samples",
+                "2000000000");
         assertUsageError("--t-end (0.5) must be smaller than --t-start (0.5)", "sample", "--gmm", gmm.toString(),
                 "--t-start", "0.5", "--t-end", "0.5");
         assertUsageError("--t-end (0.9) must be smaller than --t-start (0.4)", "sample", "--gmm", gmm.toString(),
