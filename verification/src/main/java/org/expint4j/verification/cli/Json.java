@@ -43,7 +43,9 @@ public final class Json {
 
         private static final long serialVersionUID = 1L;
 
+        /** Line of the error, from 1. */
         private final int line;
+        /** Column of the error, from 1. */
         private final int column;
 
         JsonException(String message, int line, int column) {

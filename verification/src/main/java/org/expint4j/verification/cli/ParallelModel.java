@@ -28,7 +28,7 @@ final class ParallelModel implements DiffusionModel<double[]> {
      * @param dimension the dimension D of a sample
      * @param threads the number of chunks (cores), {@code >= 1}
      */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     ParallelModel(Supplier<DiffusionModel<double[]>> factory, int dimension, int threads) {
         this.models = new DiffusionModel[Math.max(1, threads)];
         for (int i = 0; i < models.length; i++) {
