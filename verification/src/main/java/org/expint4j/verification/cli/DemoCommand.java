@@ -1,80 +1,376 @@
 package org.expint4j.verification.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.apache.commons.math3.stat.regression.SimpleRegression;
-import org.expint4j.integrate.FixedStepIntegrator;
-import org.expint4j.method.ExponentialMethod;
-import org.expint4j.method.MethodRegistry;
-import org.expint4j.phi.Phi;
-import org.expint4j.problem.DiagonalLinearPart;
-import org.expint4j.problem.SemilinearProblem;
+import java.util.function.IntFunction;
+import org.expint4j.diffusion.Algorithm;
+import org.expint4j.diffusion.DiffusionModel;
+import org.expint4j.diffusion.DiscreteSchedule;
+import org.expint4j.diffusion.DpmSolver;
+import org.expint4j.diffusion.GaussianMixtureModel;
+import org.expint4j.diffusion.ModelTimeMap;
+import org.expint4j.diffusion.NoiseSchedule;
+import org.expint4j.diffusion.SampleOptions;
+import org.expint4j.diffusion.SampleResult;
+import org.expint4j.diffusion.SamplingMethod;
+import org.expint4j.diffusion.SkipType;
+import org.expint4j.vector.DoubleVectorOps;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code expint demo}: the main job on a built-in default. It integrates a stiff semilinear
- * problem with a known solution, \(L = \mathrm{diag}(-1, -10^4)\), \(N = u^2 + g(t)\), with
- * several catalogue methods, prints the error table and the observed orders, and shows why
- * the φ-functions need care near \(z = 0\).
+ * {@code expint demo}: diffusion sampling with DPM-Solver on analytic models, no input files.
+ * Two Gaussian mixtures (2-D with six modes, 16-D with eight) have an exact noise predictor, so
+ * every difference between samplers is integration error. DDIM, DPM-Solver-3 and DPM-Solver++
+ * (2M, 3M) start from the same noise; their samples are compared with a 1000-step solution of
+ * the same probability-flow ODE (per-sample error) and with exact samples of the mixture (sliced
+ * Wasserstein-2). Prints the table and writes scatter plots, the error-vs-NFE plot and CSVs.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the built-in demonstration: convergence of exponential integrators on a stiff problem.")
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Sample two Gaussian mixtures (2-D and 16-D, exact noise predictor) with DDIM, DPM-Solver-3 "
+                + "and DPM-Solver++(2M/3M) at 10 and 20 NFE against a 1000-step reference from the same noise.",
+            "Prints the error table; writes scatter plots, the error-vs-NFE plot and CSVs into the output folder."})
 final class DemoCommand implements Callable<Integer> {
+
+    /** NFEs of the table. */
+    static final int[] TABLE_NFE = {10, 20};
+    /** NFEs of the error-vs-NFE study. */
+    static final int[] SWEEP_NFE = {5, 8, 10, 15, 20, 30, 50, 100};
+    /** Steps of the reference solution. */
+    static final int REFERENCE_STEPS = 1000;
+    /** Projections of the sliced Wasserstein distance. */
+    static final int PROJECTIONS = 128;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "expint-out",
+            description = "Output folder (created if needed; default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "2000",
+            description = "Samples per mixture (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "2022",
+            description = "Seed of the noise, the exact samples and the projections (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--skip-type", paramLabel = "TYPE", defaultValue = "logSNR", converter = Choices.SkipTypes.class,
+            description = "Time grid: logSNR, time_uniform or time_quadratic (default: logSNR).")
+    SkipType skipType;
+
+    @Option(names = "--quiet", description = "No progress bar on standard error.")
+    boolean quiet;
+
+    /** A sampler of the study. */
+    record Solver(String name, Algorithm algorithm, IntFunction<SampleOptions> options) {
+    }
+
+    /** One mixture of the study. */
+    record Dataset(String name, String label, MixtureSpec spec) {
+        int dimension() {
+            return spec.dimension();
+        }
+    }
+
+    /** One sampling run and its scores. */
+    record Run(Dataset dataset, String solver, int nfe, double median, double rms, double sw2, double millis,
+               double[] samples) {
+    }
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        double kappa = 1e4;
-        double[] d = {-1.0, -kappa};
-        SemilinearProblem problem = SemilinearProblem.of(new DiagonalLinearPart(d), 2, (t, u, o) -> {
-            double e0 = 2 + Math.sin(t);
-            double e1 = 1 + 0.5 * Math.cos(2 * t);
-            o[0] = u[0] * u[0] + Math.cos(t) - d[0] * e0 - e0 * e0;
-            o[1] = u[1] * u[1] - Math.sin(2 * t) - d[1] * e1 - e1 * e1;
-        });
-        double[] u0 = {2, 1.5};
-        double[] exact = {2 + Math.sin(1), 1 + 0.5 * Math.cos(2)};
-        out.println("Stiff test problem u' = L u + N(t, u), L = diag(-1, -1e4), N = u^2 + g(t),");
-        out.println("exact solution u(t) = (2 + sin t, 1 + cos(2t)/2); max error at t = 1.");
-        out.println();
-        int[] steps = {16, 32, 64, 128, 256};
-        out.printf("%-16s", "method \\ steps");
-        for (int n : steps) {
-            out.printf("%11d", n);
+        if (samples < 10 || samples > 1_000_000) {
+            throw new IllegalArgumentException("--samples must be between 10 and 1000000, got " + samples);
         }
-        out.printf("%9s%7s%n", "order", "stiff");
-        List<String> names = List.of("etd1", "etd2rk", "etdrk3", "hochost3", "etdrk4", "krogstad", "hochost4",
-                "lawson4");
-        for (String name : names) {
-            ExponentialMethod m = MethodRegistry.byName(name);
-            SimpleRegression fit = new SimpleRegression();
-            out.printf("%-16s", name);
-            for (int n : steps) {
-                double[] u = FixedStepIntegrator.solve(problem, m, 0, u0, 1, n);
-                double err = Math.max(Math.abs(u[0] - exact[0]), Math.abs(u[1] - exact[1]));
-                fit.addData(Math.log(1.0 / n), Math.log(err));
-                out.printf("%11.2e", err);
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        prepareFolder(out);
+        DiscreteSchedule schedule = DiscreteSchedule.linear(1e-4, 0.02, 1000);
+        double tEnd = schedule.tMin();
+        List<Solver> solvers = solvers(skipType);
+        List<Dataset> datasets = List.of(
+                new Dataset("2-D", "2-D, K=6", mixture2d()),
+                new Dataset("16-D", "16-D, K=8", mixture16d(seed)));
+        double totalCost = 0;
+        for (Dataset d : datasets) {
+            totalCost += cost(d, REFERENCE_STEPS + solvers.size() * Arrays.stream(SWEEP_NFE).sum());
+        }
+        final double total = totalCost;
+        Progress progress = new Progress(stderr, !quiet, "expint demo");
+        long started = System.nanoTime();
+
+        stdout.println("DPM-Solver on Gaussian mixtures with the exact noise predictor (expint demo)");
+        stdout.printf(Locale.ROOT, "schedule: discrete DDPM, linear betas 1e-4..0.02, N = 1000; t from 1 to %.0e on a %s "
+                + "grid; %d samples per mixture, the same noise for every solver%n", tEnd, skipName(skipType), samples);
+        stdout.printf(Locale.ROOT, "error: per-sample Euclidean distance to the %d-step DPM-Solver++(3M) solution from "
+                + "the same noise: median, and RMS (dominated by the few samples that land in another mode)%n",
+                REFERENCE_STEPS);
+        stdout.printf(Locale.ROOT, "SW2: sliced Wasserstein-2 distance to %d exact samples of the mixture at t = %.0e "
+                + "(%d projections); the reference row shows the floor of finite samples%n", samples, tEnd, PROJECTIONS);
+        stdout.println();
+        stdout.printf(Locale.ROOT, "%-10s %-22s %5s %12s %12s %9s %9s%n", "data", "solver", "NFE", "median err",
+                "RMS err", "SW2", "time ms");
+
+        List<Run> runs = new ArrayList<>();
+        List<Run> referenceRuns = new ArrayList<>();
+        List<double[]> exactSamples = new ArrayList<>();
+        double done = 0;
+        for (Dataset dataset : datasets) {
+            int dim = dataset.dimension();
+            GaussianMixtureModel model = mixture(dataset.spec(), schedule);
+            DiffusionModel<double[]> noiseModel = new ParallelModel(() -> mixture(dataset.spec(), schedule), dim,
+                    Runtime.getRuntime().availableProcessors());
+            double[] noise = gaussian(new SplittableRandom(seed), samples * dim);
+            double[] exact = exactSamples(model, schedule, tEnd, samples, new SplittableRandom(seed + 1));
+            exactSamples.add(exact);
+            SlicedWasserstein.Target target = new SlicedWasserstein.Target(exact, dim, PROJECTIONS, seed + 2);
+
+            double unit = cost(dataset, 1);
+            double base = done;
+            String what = dataset.name() + " reference, " + REFERENCE_STEPS + " steps";
+            double[] reference = noise.clone();
+            long t0 = System.nanoTime();
+            sampler(noiseModel, schedule, Algorithm.DPMSOLVER_PLUS_PLUS)
+                    .addObserver((step, t, state, h, nfe) -> progress.update((base + nfe * unit) / total, what))
+                    .sample(reference, referenceOptions().batchSize(samples));
+            double refMillis = (System.nanoTime() - t0) * 1e-6;
+            done += REFERENCE_STEPS * unit;
+            Run refRun = new Run(dataset, "reference", REFERENCE_STEPS, 0, 0,
+                    target.distance(reference), refMillis, reference);
+            referenceRuns.add(refRun);
+
+            for (Solver solver : solvers) {
+                for (int nfe : SWEEP_NFE) {
+                    double[] x = noise.clone();
+                    double runBase = done;
+                    String label = dataset.name() + " " + solver.name() + ", NFE " + nfe;
+                    long s0 = System.nanoTime();
+                    SampleResult result = sampler(noiseModel, schedule, solver.algorithm())
+                            .addObserver((step, t, state, h, e) -> progress.update((runBase + e * unit) / total, label))
+                            .sample(x, solver.options().apply(nfe).batchSize(samples));
+                    double millis = (System.nanoTime() - s0) * 1e-6;
+                    if (result.evaluations() != nfe) {
+                        throw new IllegalStateException(solver.name() + " used " + result.evaluations()
+                                + " evaluations, expected " + nfe);
+                    }
+                    done += nfe * unit;
+                    double[] errors = sampleErrors(x, reference, dim);
+                    double sw2 = target.distance(x);
+                    boolean keep = dim == 2 && contains(TABLE_NFE, nfe);
+                    runs.add(new Run(dataset, solver.name(), nfe, median(errors), rms(errors), sw2, millis,
+                            keep ? x : null));
+                }
             }
-            out.printf("%9.2f%7d%n", fit.getSlope(), m.stiffOrder());
-        }
-        out.println();
-        out.println("phi_4(z) near z = 0: the textbook recurrence phi_{k+1} = (phi_k - 1/k!)/z cancels.");
-        out.printf("%10s %24s %24s%n", "z", "expint4j", "naive recurrence");
-        for (double z : new double[] {-1e-1, -1e-2, -1e-3, -1e-4, -1e-6}) {
-            double naive = Math.exp(z);
-            double factorial = 1;
-            for (int k = 0; k < 4; k++) {
-                naive = (naive - 1 / factorial) / z;
-                factorial *= k + 1;
+            for (int nfe : TABLE_NFE) {
+                for (Run r : runs) {
+                    if (r.dataset() == dataset && r.nfe() == nfe) {
+                        printRow(stdout, r);
+                    }
+                }
             }
-            out.printf("%10.0e %24.17g %24.17g%n", z, Phi.phi(4, z), naive);
+            stdout.printf(Locale.ROOT, "%-10s %-22s %5d %12s %12s %9.4f %9.1f%n", dataset.label(), "reference (3M)",
+                    REFERENCE_STEPS, "-", "-", refRun.sw2(), refRun.millis());
+            printOrders(stdout, dataset, runs, solvers);
+            stdout.flush();
         }
-        out.flush();
+        progress.update(1, "writing plots");
+        List<Path> written = new ArrayList<>();
+        DemoOutput.writeAll(out, datasets.get(0), mixture(datasets.get(0).spec(), schedule), tEnd, exactSamples.get(0),
+                referenceRuns.get(0), runs, solvers.stream().map(Solver::name).toList(), written);
+        DemoOutput.writeCsv(out, runs, referenceRuns, written);
+        progress.done();
+        stdout.println();
+        stdout.printf(Locale.ROOT, "reproduce the 2-D DPM-Solver++(2M) row at NFE 10 with:%n  expint sample --gmm %s "
+                + "--samples %d --seed %d --skip-type %s --steps 10 --order 2 --out samples.csv%n",
+                out.resolve(DemoOutput.mixtureFile(datasets.get(0))), samples, seed, skipName(skipType));
+        stdout.println();
+        stdout.println("wrote:");
+        for (Path p : written) {
+            stdout.println("  " + p);
+        }
+        stdout.printf(Locale.ROOT, "done in %.1f s%n", (System.nanoTime() - started) * 1e-9);
+        stdout.flush();
         return 0;
+    }
+
+
+    /** The observed order of each solver between the two largest NFEs of the sweep. */
+    private static void printOrders(PrintWriter out, Dataset dataset, List<Run> runs, List<Solver> solvers) {
+        int n1 = SWEEP_NFE[SWEEP_NFE.length - 2];
+        int n2 = SWEEP_NFE[SWEEP_NFE.length - 1];
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-10s observed order (median error, NFE %d to %d):",
+                "", n1, n2));
+        for (Solver solver : solvers) {
+            double e1 = Double.NaN;
+            double e2 = Double.NaN;
+            for (Run r : runs) {
+                if (r.dataset() == dataset && r.solver().equals(solver.name())) {
+                    e1 = r.nfe() == n1 ? r.median() : e1;
+                    e2 = r.nfe() == n2 ? r.median() : e2;
+                }
+            }
+            sb.append(String.format(Locale.ROOT, " %s %.1f;", solver.name(), observedOrder(n1, e1, n2, e2)));
+        }
+        sb.setLength(sb.length() - 1);
+        out.println(sb);
+    }
+
+    private static void printRow(PrintWriter out, Run r) {
+        out.printf(Locale.ROOT, "%-10s %-22s %5d %12.3e %12.3e %9.4f %9.1f%n", r.dataset().label(), r.solver(), r.nfe(),
+                r.median(), r.rms(), r.sw2(), r.millis());
+    }
+
+    /** The solvers of the study, each as a function of the NFE. */
+    static List<Solver> solvers(SkipType skip) {
+        return List.of(
+                new Solver("DDIM", Algorithm.DPMSOLVER,
+                        nfe -> new SampleOptions().steps(nfe).order(1).skipType(skip)),
+                new Solver("DPM-Solver-3 (fast)", Algorithm.DPMSOLVER,
+                        nfe -> new SampleOptions().steps(nfe).order(3).method(SamplingMethod.SINGLESTEP).skipType(skip)),
+                new Solver("DPM-Solver++(2M)", Algorithm.DPMSOLVER_PLUS_PLUS,
+                        nfe -> new SampleOptions().steps(nfe).order(2).skipType(skip)),
+                new Solver("DPM-Solver++(3M) ref.", Algorithm.DPMSOLVER_PLUS_PLUS,
+                        nfe -> new SampleOptions().steps(nfe).order(3).skipType(skip).exactThirdOrderMultistep(false)),
+                new Solver("DPM-Solver++(3M) exact", Algorithm.DPMSOLVER_PLUS_PLUS,
+                        nfe -> new SampleOptions().steps(nfe).order(3).skipType(skip)));
+    }
+
+    private SampleOptions referenceOptions() {
+        return new SampleOptions().steps(REFERENCE_STEPS).order(3).skipType(skipType)
+                .warmup(SampleOptions.Warmup.SINGLESTEP);
+    }
+
+    private static DpmSolver<double[]> sampler(DiffusionModel<double[]> noise, NoiseSchedule schedule,
+            Algorithm algorithm) {
+        return new DpmSolver<>(noise, schedule, DoubleVectorOps.serial(), algorithm);
+    }
+
+    static GaussianMixtureModel mixture(MixtureSpec spec, NoiseSchedule schedule) {
+        return new GaussianMixtureModel(spec.weights(), spec.means(), spec.stds(), schedule, ModelTimeMap.CONTINUOUS);
+    }
+
+    /** Six well separated modes of different shapes and weights. */
+    static MixtureSpec mixture2d() {
+        double[] weights = {0.22, 0.14, 0.18, 0.12, 0.16, 0.18};
+        double[][] means = {{-2.4, -1.9}, {0.2, -2.6}, {2.5, -1.2}, {-2.3, 1.6}, {0.1, 0.6}, {2.2, 2.3}};
+        double[][] stds = {{0.35, 0.15}, {0.2, 0.2}, {0.15, 0.4}, {0.3, 0.3}, {0.12, 0.28}, {0.4, 0.18}};
+        return new MixtureSpec(weights, means, stds);
+    }
+
+    /** Eight modes in 16 dimensions, drawn from the seed: means ~ N(0, 1.5²), stds in [0.2, 0.6]. */
+    static MixtureSpec mixture16d(long seed) {
+        int k = 8;
+        int d = 16;
+        SplittableRandom random = new SplittableRandom(seed ^ 0x16D);
+        double[] weights = new double[k];
+        double[][] means = new double[k][d];
+        double[][] stds = new double[k][d];
+        for (int i = 0; i < k; i++) {
+            weights[i] = 0.5 + random.nextDouble();
+            for (int j = 0; j < d; j++) {
+                means[i][j] = 1.5 * random.nextGaussian();
+                stds[i][j] = 0.2 + 0.4 * random.nextDouble();
+            }
+        }
+        return new MixtureSpec(weights, means, stds);
+    }
+
+    /** Exact samples of the marginal at t: data samples diffused by \(x = \alpha_t x_0 + \sigma_t z\). */
+    private static double[] exactSamples(GaussianMixtureModel model, NoiseSchedule schedule, double t, int n,
+            SplittableRandom random) {
+        double[] x = new double[n * model.dimension()];
+        model.sampleData(random, n, x);
+        double alpha = schedule.alpha(t);
+        double sigma = schedule.sigma(t);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = alpha * x[i] + sigma * random.nextGaussian();
+        }
+        return x;
+    }
+
+    private static double[] gaussian(SplittableRandom random, int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextGaussian();
+        }
+        return x;
+    }
+
+    /**
+     * Relative cost of a run, for the progress bar: per sample and NFE the mixture's K·D terms
+     * plus the sampler's vector arithmetic, about 8 passes over D, plus a fixed overhead.
+     */
+    private double cost(Dataset d, double nfe) {
+        return nfe * samples * ((d.spec().weights().length + 8.0) * d.dimension() + 16);
+    }
+
+    /** @return the slope of the error in log-log from (n1, e1) to (n2, e2), as a positive order */
+    static double observedOrder(double n1, double e1, double n2, double e2) {
+        return Math.log(e1 / e2) / Math.log(n2 / n1);
+    }
+
+    static double[] sampleErrors(double[] x, double[] reference, int dim) {
+        double[] errors = new double[x.length / dim];
+        for (int s = 0; s < errors.length; s++) {
+            double sum = 0;
+            for (int i = s * dim; i < (s + 1) * dim; i++) {
+                double e = x[i] - reference[i];
+                sum += e * e;
+            }
+            errors[s] = Math.sqrt(sum);
+        }
+        return errors;
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    }
+
+    static double rms(double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v * v;
+        }
+        return Math.sqrt(s / values.length);
+    }
+
+    private static boolean contains(int[] values, int v) {
+        for (int x : values) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String skipName(SkipType skip) {
+        return new Choices.SkipTypes().nameOf(skip);
+    }
+
+    private static void prepareFolder(Path folder) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("--out '" + folder + "' exists and is not a directory");
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--out '" + folder + "' cannot be created: " + CliFiles.describe(e));
+        }
+        if (!Files.isWritable(folder)) {
+            throw new IllegalArgumentException("--out '" + folder + "' is not writable");
+        }
     }
 }

@@ -13,11 +13,14 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "expint", mixinStandardHelpOptions = true, versionProvider = Expint.Version.class,
         description = "Exponential integrators for u' = L u + N(t, u), and DPM-Solver.",
-        subcommands = {DemoCommand.class, MethodsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, SampleCommand.class, MethodsCommand.class, CommandLine.HelpCommand.class})
 public final class Expint implements Runnable {
 
     /** Exit code for user mistakes. */
     public static final int USAGE_ERROR = 2;
+
+    /** Exit code for a run that failed although its arguments were valid ({@link CliFailure}). */
+    public static final int RUN_FAILURE = 1;
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors.")
@@ -61,6 +64,13 @@ public final class Expint implements Runnable {
             return USAGE_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof CliFailure) {
+                err.println("expint: " + ex.getMessage());
+                if (root.debug) {
+                    ex.printStackTrace(err);
+                }
+                return RUN_FAILURE;
+            }
             boolean userMistake = ex instanceof IllegalArgumentException || ex instanceof java.io.IOException
                     || ex instanceof java.io.UncheckedIOException;
             err.println("expint: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));

@@ -1,0 +1,157 @@
+package org.expint4j.verification.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.expint4j.diffusion.Algorithm;
+import org.expint4j.diffusion.SamplingMethod;
+import org.expint4j.diffusion.SkipType;
+import org.expint4j.diffusion.SolverType;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The spelled-out option values of the sampling commands: the reference sampler's keywords
+ * ({@code logSNR}, {@code dpmsolver++}, {@code singlestep_fixed}, ...) mapped to the library's
+ * enums. Matching ignores case; an unknown value is refused with the list of valid ones.
+ */
+final class Choices {
+
+    private Choices() {
+    }
+
+    /** A fixed set of names for the values of one option. */
+    static class Converter<E> implements ITypeConverter<E> {
+
+        private final Map<String, E> names = new LinkedHashMap<>();
+
+        Converter<E> add(String name, E value) {
+            names.put(name, value);
+            return this;
+        }
+
+        @Override
+        public E convert(String value) {
+            for (Map.Entry<String, E> e : names.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(value)) {
+                    return e.getValue();
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not one of " + String.join(", ", names.keySet()));
+        }
+
+        /** @return the name of a value, as written on the command line */
+        String nameOf(E value) {
+            for (Map.Entry<String, E> e : names.entrySet()) {
+                if (e.getValue().equals(value)) {
+                    return e.getKey();
+                }
+            }
+            return String.valueOf(value);
+        }
+    }
+
+    /** Reference {@code skip_type}. */
+    static final class SkipTypes extends Converter<SkipType> {
+        SkipTypes() {
+            add("logSNR", SkipType.LOGSNR).add("time_uniform", SkipType.TIME_UNIFORM)
+                    .add("time_quadratic", SkipType.TIME_QUADRATIC);
+        }
+    }
+
+    /** Reference {@code method}. */
+    static final class Methods extends Converter<SamplingMethod> {
+        Methods() {
+            add("multistep", SamplingMethod.MULTISTEP).add("singlestep", SamplingMethod.SINGLESTEP)
+                    .add("singlestep_fixed", SamplingMethod.SINGLESTEP_FIXED).add("adaptive", SamplingMethod.ADAPTIVE);
+        }
+    }
+
+    /** Reference {@code algorithm_type}. */
+    static final class Algorithms extends Converter<Algorithm> {
+        Algorithms() {
+            add("dpmsolver", Algorithm.DPMSOLVER).add("dpmsolver++", Algorithm.DPMSOLVER_PLUS_PLUS);
+        }
+    }
+
+    /** Reference {@code solver_type}. */
+    static final class SolverTypes extends Converter<SolverType> {
+        SolverTypes() {
+            add("dpmsolver", SolverType.DPMSOLVER).add("taylor", SolverType.TAYLOR);
+        }
+    }
+
+    /** The noise schedules the command line offers. */
+    enum Schedule {
+        /** DDPM linear betas 1e-4 to 0.02, N = 1000. */
+        DISCRETE_LINEAR,
+        /** The improved-DDPM cosine betas, N = 1000. */
+        DISCRETE_COSINE,
+        /** Continuous linear VP, β0 = 0.1, β1 = 20. */
+        LINEAR,
+        /** The legacy continuous cosine schedule. */
+        COSINE
+    }
+
+    /** {@code --schedule}. */
+    static final class Schedules extends Converter<Schedule> {
+        Schedules() {
+            add("discrete-linear", Schedule.DISCRETE_LINEAR).add("discrete-cosine", Schedule.DISCRETE_COSINE)
+                    .add("linear", Schedule.LINEAR).add("cosine", Schedule.COSINE);
+        }
+    }
+
+    /** Weights of multistep order 3. */
+    enum ThirdOrderWeights {
+        /** The exact exponential Adams weights: third order. */
+        EXACT,
+        /** The reference's published formula: second order. */
+        REFERENCE
+    }
+
+    /** {@code --multistep3}. */
+    static final class Multistep3 extends Converter<ThirdOrderWeights> {
+        Multistep3() {
+            add("exact", ThirdOrderWeights.EXACT).add("reference", ThirdOrderWeights.REFERENCE);
+        }
+    }
+
+    /** Multistep warm-up. */
+    static final class Warmups extends Converter<org.expint4j.diffusion.SampleOptions.Warmup> {
+        Warmups() {
+            add("lower-order", org.expint4j.diffusion.SampleOptions.Warmup.LOWER_ORDER)
+                    .add("singlestep", org.expint4j.diffusion.SampleOptions.Warmup.SINGLESTEP);
+        }
+    }
+
+    /** Floating-point precision of the sampler's state. */
+    enum Precision {
+        /** {@code double[]} states. */
+        FLOAT64,
+        /** {@code float[]} states, the model evaluated in double and rounded. */
+        FLOAT32
+    }
+
+    /** {@code --precision}. */
+    static final class Precisions extends Converter<Precision> {
+        Precisions() {
+            add("float64", Precision.FLOAT64).add("float32", Precision.FLOAT32);
+        }
+    }
+
+    /** Where the vector arithmetic runs. */
+    enum Backend {
+        /** The best available: the CPU in this build. */
+        AUTO,
+        /** The CPU. */
+        CPU,
+        /** A CUDA device (not part of this build). */
+        CUDA
+    }
+
+    /** {@code --backend}. */
+    static final class Backends extends Converter<Backend> {
+        Backends() {
+            add("auto", Backend.AUTO).add("cpu", Backend.CPU).add("cuda", Backend.CUDA);
+        }
+    }
+}

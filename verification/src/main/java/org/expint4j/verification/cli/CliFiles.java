@@ -1,0 +1,322 @@
+package org.expint4j.verification.cli;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+/**
+ * File input and output of the command line: reading text and sample CSVs with messages a user
+ * can act on (file, line, field), and writing outputs atomically, so that a failed or interrupted
+ * run never leaves a truncated file under the requested name.
+ */
+public final class CliFiles {
+
+    /** A decimal number: what Double.parseDouble accepts, less NaN, Infinity, hex and suffixes. */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+    private CliFiles() {
+    }
+
+    /** Writes the content of a file. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * @param out the (buffered) writer of the temporary file
+         * @throws IOException if writing fails
+         */
+        void write(Writer out) throws IOException;
+    }
+
+    /** Samples read from a CSV: {@code rows} samples of {@code dimension} values, row-major. */
+    public record Samples(int rows, int dimension, double[] values) {
+    }
+
+    /**
+     * Reads a whole UTF-8 text file.
+     *
+     * @param file the file
+     * @param option the option that named it, for the message
+     * @return its text
+     * @throws IllegalArgumentException if it is missing, a directory, unreadable or not UTF-8
+     */
+    public static String readText(Path file, String option) {
+        checkReadable(file, option);
+        try {
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            return decoder.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(option + " file '" + file + "' is not UTF-8 text");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + " file '" + file + "' cannot be read: " + describe(e));
+        }
+    }
+
+    /**
+     * Reads samples, one per line, values separated by commas (spaces around them and blank lines
+     * are allowed; no header).
+     *
+     * @param file the CSV file
+     * @param option the option that named it, for the message
+     * @param dimension the expected number of values per line, or -1 for that of the first line
+     * @return the samples
+     * @throws IllegalArgumentException naming the line and field of a value that is not a finite
+     *     number, or of a line with the wrong number of values
+     */
+    public static Samples readSamples(Path file, String option, int dimension) {
+        checkReadable(file, option);
+        String where = option + " file '" + file + "'";
+        double[] values = new double[1024];
+        int count = 0;
+        int rows = 0;
+        int dim = dimension;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (BufferedReader in = new BufferedReader(Channels.newReader(FileChannel.open(file), decoder, -1))) {
+            String line;
+            int lineNumber = 0;
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] fields = line.split(",", -1);
+                if (dim < 0) {
+                    dim = fields.length;
+                }
+                if (fields.length != dim) {
+                    throw new IllegalArgumentException(where + " line " + lineNumber + ": " + fields.length
+                            + (fields.length == 1 ? " value" : " values") + ", expected " + dim
+                            + (dimension >= 0 ? " (the model's dimension)" : " (as on the first line)"));
+                }
+                if (count + dim > values.length) {
+                    values = Arrays.copyOf(values, Math.max(values.length * 2, count + dim));
+                }
+                for (int j = 0; j < dim; j++) {
+                    values[count++] = parseFinite(fields[j].strip(), where + " line " + lineNumber + ", field " + (j + 1));
+                }
+                rows++;
+            }
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(where + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(where + " cannot be read: " + describe(e));
+        }
+        if (rows == 0) {
+            throw new IllegalArgumentException(where + " has no samples");
+        }
+        return new Samples(rows, dim, Arrays.copyOf(values, count));
+    }
+
+    /**
+     * Parses a finite decimal number, refusing NaN and infinities (which Java would accept).
+     *
+     * @param text the text
+     * @param where what to name in the message
+     * @return the value
+     * @throws IllegalArgumentException if it is not a finite number
+     */
+    public static double parseFinite(String text, String where) {
+        double v;
+        try {
+            // Java also accepts "NaN", "Infinity", hex floats and a trailing 'd'/'f': not CSV numbers.
+            if (!NUMBER.matcher(text).matches()) {
+                throw new NumberFormatException();
+            }
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": " + (text.isEmpty() ? "empty value" : "'" + text
+                    + "' is not a number"));
+        }
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(where + ": " + text + " overflows a double");
+        }
+        return v;
+    }
+
+    /**
+     * Writes samples as CSV, one per line, each value as {@link Double#toString(double)}: the
+     * shortest decimal that parses back to the same double, so the file round-trips exactly.
+     *
+     * @param out the writer
+     * @param values row-major samples
+     * @param dimension values per sample
+     * @throws IOException if writing fails
+     */
+    public static void writeSamples(Writer out, double[] values, int dimension) throws IOException {
+        StringBuilder sb = new StringBuilder(dimension * 24);
+        for (int i = 0; i < values.length; i += dimension) {
+            sb.setLength(0);
+            for (int j = 0; j < dimension; j++) {
+                if (j > 0) {
+                    sb.append(',');
+                }
+                sb.append(values[i + j]);
+            }
+            sb.append('\n');
+            out.write(sb.toString());
+        }
+    }
+
+    /**
+     * Writes float samples as CSV with {@link Float#toString(float)}: the shortest decimal that
+     * parses back to the same float.
+     *
+     * @param out the writer
+     * @param values row-major samples
+     * @param dimension values per sample
+     * @throws IOException if writing fails
+     */
+    public static void writeSamples(Writer out, float[] values, int dimension) throws IOException {
+        StringBuilder sb = new StringBuilder(dimension * 16);
+        for (int i = 0; i < values.length; i += dimension) {
+            sb.setLength(0);
+            for (int j = 0; j < dimension; j++) {
+                if (j > 0) {
+                    sb.append(',');
+                }
+                sb.append(values[i + j]);
+            }
+            sb.append('\n');
+            out.write(sb.toString());
+        }
+    }
+
+    /**
+     * Checks before a long run that an output file can be created: its directory exists and is
+     * writable, and the name is not a directory.
+     *
+     * @param target the output file
+     * @param option the option that named it
+     * @throws IllegalArgumentException if it cannot be written
+     */
+    public static void checkWritable(Path target, String option) {
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        if (Files.isDirectory(absolute)) {
+            throw new IllegalArgumentException(option + " '" + target + "' is a directory");
+        }
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new IllegalArgumentException(option + " '" + target + "' cannot be written: directory '"
+                    + (directory == null ? absolute : directory) + "' does not exist");
+        }
+        if (!Files.isWritable(directory)) {
+            throw new IllegalArgumentException(option + " '" + target + "' cannot be written: directory '"
+                    + directory + "' is not writable");
+        }
+        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+            throw new IllegalArgumentException(option + " '" + target + "' is not writable");
+        }
+    }
+
+    /**
+     * Writes a text file atomically: into a temporary file in the same directory, flushed to disk,
+     * then renamed over the target. On any failure the temporary file is removed and an existing
+     * target is left as it was.
+     *
+     * @param target the file
+     * @param option the option that named it, for the message
+     * @param content writes the content
+     * @throws IllegalArgumentException if the file cannot be written (the message says why)
+     */
+    public static void writeAtomically(Path target, String option, Content content) {
+        writeBytesAtomically(target, option, stream -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            content.write(writer);
+            writer.flush();
+        });
+    }
+
+    /** Writes the bytes of a file. */
+    @FunctionalInterface
+    public interface BinaryContent {
+        /**
+         * @param out the stream of the temporary file
+         * @throws IOException if writing fails
+         */
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * As {@link #writeAtomically}, for binary content (pictures).
+     *
+     * @param target the file
+     * @param option the option that named it, for the message
+     * @param content writes the content
+     * @throws IllegalArgumentException if the file cannot be written (the message says why)
+     */
+    public static void writeBytesAtomically(Path target, String option, BinaryContent content) {
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        // Not Files.createTempFile: its owner-only permissions would survive the rename.
+        Path temporary = directory.resolve("." + absolute.getFileName() + "." + Long.toHexString(System.nanoTime())
+                + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                OutputStream stream = Channels.newOutputStream(channel);
+                content.write(stream);
+                stream.flush();
+                // On disk before the rename, so that a crash cannot leave an empty file under the name.
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            throw new IllegalArgumentException(option + " '" + target + "' cannot be written: " + describe(io), e);
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // The directory itself may be gone; nothing is left behind then.
+            }
+        }
+    }
+
+    private static void checkReadable(Path file, String option) {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(option + " file '" + file + "' does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(option + " file '" + file + "' is a directory");
+        }
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException(option + " file '" + file + "' is not readable");
+        }
+    }
+
+    /** A one-line reason for an I/O failure (NIO's messages are often just the path). */
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException n) {
+            return "no such file or directory: " + n.getFile();
+        }
+        if (e instanceof AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}

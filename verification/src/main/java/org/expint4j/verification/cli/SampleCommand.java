@@ -1,0 +1,517 @@
+package org.expint4j.verification.cli;
+
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.expint4j.diffusion.Algorithm;
+import org.expint4j.diffusion.CosineSchedule;
+import org.expint4j.diffusion.DiffusionModel;
+import org.expint4j.diffusion.DiscreteSchedule;
+import org.expint4j.diffusion.DpmSolver;
+import org.expint4j.diffusion.DynamicThresholding;
+import org.expint4j.diffusion.FloatModelAdapter;
+import org.expint4j.diffusion.GaussianDataModel;
+import org.expint4j.diffusion.GaussianMixtureModel;
+import org.expint4j.diffusion.LinearSchedule;
+import org.expint4j.diffusion.ModelTimeMap;
+import org.expint4j.diffusion.NoiseSchedule;
+import org.expint4j.diffusion.SampleOptions;
+import org.expint4j.diffusion.SampleResult;
+import org.expint4j.diffusion.SamplingMethod;
+import org.expint4j.diffusion.SkipType;
+import org.expint4j.diffusion.SolverType;
+import org.expint4j.diffusion.X0Correction;
+import org.expint4j.integrate.NonFiniteValueException;
+import org.expint4j.vector.DoubleVectorOps;
+import org.expint4j.vector.FloatVectorOps;
+import org.expint4j.vector.VectorOps;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code expint sample}: DPM-Solver with every option of the reference {@code sample()} (option
+ * names are its keywords in kebab-case, values its strings), on an analytic model given as a
+ * Gaussian mixture file or a Gaussian, from noise read from a CSV or drawn from a seed. Writes
+ * the samples as CSV (one per line, values that parse back to the same number), atomically.
+ */
+@Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Sample an analytic diffusion model (Gaussian mixture or Gaussian, exact noise predictor) "
+                + "with DPM-Solver / DPM-Solver++, with every option of the reference sampler.",
+            "Writes one sample per line as CSV to --out (atomically) or to standard output."},
+        footer = {"", "Examples:",
+            "  expint sample --gmm mix.json --samples 1000 --steps 20 --order 3 --out x.csv",
+            "  expint sample --gaussian --mean 0.5,-1 --std 0.1,1 --method adaptive --order 3",
+            "", "Exit codes: 0 success; 1 the run failed (non-finite values; nothing is written);",
+            "2 bad input (options, files)."})
+final class SampleCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    // ---------------------------------------------------------------- model and input
+
+    @Option(names = "--gmm", paramLabel = "FILE", order = 1,
+            description = "Gaussian mixture as JSON: {\"weights\": [K], \"means\": [[D] x K], \"stds\": [[D] x K]} "
+                    + "(diagonal standard deviations).")
+    Path gmm;
+
+    @Option(names = "--gaussian", order = 2, description = "Gaussian data N(mean, diag(std^2)) instead of --gmm.")
+    boolean gaussian;
+
+    @Option(names = "--mean", paramLabel = "LIST", order = 3, description = "Mean of --gaussian (comma list).")
+    String mean;
+
+    @Option(names = "--std", paramLabel = "LIST", order = 4,
+            description = "Standard deviations of --gaussian (comma list, positive).")
+    String std;
+
+    @Option(names = "--noise", paramLabel = "FILE", order = 5,
+            description = "Initial noise x_T as CSV, one sample per line (instead of --samples/--seed).")
+    Path noise;
+
+    @Option(names = "--samples", paramLabel = "N", order = 6, defaultValue = "1000",
+            description = "Number of samples drawn from N(0, I) (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--seed", paramLabel = "S", order = 7, defaultValue = "0",
+            description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", order = 8,
+            description = "Output CSV (written atomically); default: standard output.")
+    Path out;
+
+    // ---------------------------------------------------------------- reference sample() keywords
+
+    @Option(names = "--steps", paramLabel = "N", order = 10, defaultValue = "20",
+            description = "Number of steps (NFE of the fixed-step methods; ignored by adaptive) (default: 20).")
+    int steps;
+
+    @Option(names = "--order", paramLabel = "K", order = 11, defaultValue = "2",
+            description = "Order: 1, 2, 3 (4: multistep and singlestep_fixed only) (default: 2).")
+    int order;
+
+    @Option(names = "--method", paramLabel = "M", order = 12, defaultValue = "multistep",
+            converter = Choices.Methods.class,
+            description = "multistep, singlestep, singlestep_fixed or adaptive (default: multistep).")
+    SamplingMethod method;
+
+    @Option(names = "--skip-type", paramLabel = "TYPE", order = 13, defaultValue = "time_uniform",
+            converter = Choices.SkipTypes.class,
+            description = "Time grid: logSNR, time_uniform or time_quadratic (default: time_uniform).")
+    SkipType skipType;
+
+    @Option(names = "--algorithm-type", paramLabel = "A", order = 14, defaultValue = "dpmsolver++",
+            converter = Choices.Algorithms.class,
+            description = "dpmsolver (noise prediction) or dpmsolver++ (data prediction) (default: dpmsolver++).")
+    Algorithm algorithm;
+
+    @Option(names = "--solver-type", paramLabel = "T", order = 15, defaultValue = "dpmsolver",
+            converter = Choices.SolverTypes.class,
+            description = "Coefficients of orders 2-3: dpmsolver or taylor (default: dpmsolver).")
+    SolverType solverType;
+
+    @Option(names = "--lower-order-final", paramLabel = "true|false", order = 16, arity = "0..1",
+            defaultValue = "true", fallbackValue = "true",
+            description = "Lower the order of the last multistep steps when steps < 10 (default: true).")
+    boolean lowerOrderFinal;
+
+    @Option(names = "--denoise-to-zero", order = 17,
+            description = "One more data prediction at t_end (+1 NFE).")
+    boolean denoiseToZero;
+
+    @Option(names = "--t-start", paramLabel = "T", order = 18,
+            description = "Start time (default: the schedule's T = 1, or 0.9946 for cosine).")
+    Double tStart;
+
+    @Option(names = "--t-end", paramLabel = "T", order = 19,
+            description = "End time (default: 1/N for discrete schedules, 1e-3 for continuous ones).")
+    Double tEnd;
+
+    @Option(names = "--atol", paramLabel = "X", order = 20, defaultValue = "0.0078",
+            description = "Absolute tolerance of adaptive (default: ${DEFAULT-VALUE}).")
+    double atol;
+
+    @Option(names = "--rtol", paramLabel = "X", order = 21, defaultValue = "0.05",
+            description = "Relative tolerance of adaptive (default: ${DEFAULT-VALUE}).")
+    double rtol;
+
+    @Option(names = "--h-init", paramLabel = "H", order = 22, defaultValue = "0.05",
+            description = "First step in log-SNR of adaptive (default: ${DEFAULT-VALUE}).")
+    double hInit;
+
+    @Option(names = "--theta", paramLabel = "X", order = 23, defaultValue = "0.9",
+            description = "Safety factor of adaptive, in (0, 1] (default: ${DEFAULT-VALUE}).")
+    double theta;
+
+    @Option(names = "--t-err", paramLabel = "X", order = 24, defaultValue = "1e-5",
+            description = "Time tolerance ending adaptive (default: ${DEFAULT-VALUE}).")
+    double tErr;
+
+    @Option(names = "--thresholding", order = 25,
+            description = "Dynamic thresholding of the data prediction (Imagen; for data in [-1, 1]).")
+    boolean thresholding;
+
+    @Option(names = "--thresholding-ratio", paramLabel = "P", order = 26, defaultValue = "0.995",
+            description = "Quantile of dynamic thresholding, in [0, 1] (default: ${DEFAULT-VALUE}).")
+    double thresholdingRatio;
+
+    @Option(names = "--thresholding-max", paramLabel = "M", order = 27, defaultValue = "1.0",
+            description = "Lower bound of the threshold, > 0 (default: ${DEFAULT-VALUE}).")
+    double thresholdingMax;
+
+    // ---------------------------------------------------------------- beyond the reference
+
+    @Option(names = "--schedule", paramLabel = "S", order = 30, defaultValue = "discrete-linear",
+            converter = Choices.Schedules.class,
+            description = "discrete-linear (betas 1e-4..0.02, N = 1000), discrete-cosine (N = 1000), "
+                    + "linear (beta0 = 0.1, beta1 = 20) or cosine (default: discrete-linear).")
+    Choices.Schedule schedule;
+
+    @Option(names = "--multistep3", paramLabel = "W", order = 31, defaultValue = "exact",
+            converter = Choices.Multistep3.class,
+            description = "Multistep order-3 weights: exact (third order) or reference (the published formula, "
+                    + "second order) (default: exact).")
+    Choices.ThirdOrderWeights multistep3;
+
+    @Option(names = "--warmup", paramLabel = "W", order = 32, defaultValue = "lower-order",
+            converter = Choices.Warmups.class,
+            description = "First multistep steps: lower-order (reference) or singlestep (default: lower-order).")
+    SampleOptions.Warmup warmup;
+
+    @Option(names = "--precision", paramLabel = "P", order = 33, defaultValue = "float64",
+            converter = Choices.Precisions.class,
+            description = "float64 or float32 state (default: float64).")
+    Choices.Precision precision;
+
+    @Option(names = "--backend", paramLabel = "B", order = 34, defaultValue = "auto",
+            converter = Choices.Backends.class,
+            description = "auto, cpu or cuda (default: auto; CUDA is not part of this build).")
+    Choices.Backend backend;
+
+    @Option(names = "--quiet", order = 35, description = "No progress bar or summary on standard error.")
+    boolean quiet;
+
+    // Test hooks: a model that turns non-finite below a time, a writer that fails after some rows.
+    @Option(names = "--x-test-nan-below-t", hidden = true)
+    Double testNanBelowT;
+
+    @Option(names = "--x-test-fail-after-rows", hidden = true)
+    Integer testFailAfterRows;
+
+    /** The model as both a batch predictor (per thread) and its dimension. */
+    private record Model(Supplier<DiffusionModel<double[]>> factory, int dimension, String description) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        checkOptions();
+        if (backend == Choices.Backend.CUDA) {
+            throw new IllegalArgumentException("--backend cuda: the CUDA backend is not available in this build of "
+                    + "expint; use --backend cpu or auto");
+        }
+        if (out != null) {
+            CliFiles.checkWritable(out, "--out");
+        }
+        NoiseSchedule noiseSchedule = schedule();
+        Model model = model(noiseSchedule);
+        int dim = model.dimension();
+        double[] x;
+        int batch;
+        if (noise != null) {
+            CliFiles.Samples read = CliFiles.readSamples(noise, "--noise", dim);
+            x = read.values();
+            batch = read.rows();
+        } else {
+            batch = samples;
+            checkMemory((long) samples * dim);
+            x = new double[samples * dim];
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int i = 0; i < x.length; i++) {
+                x[i] = random.nextGaussian();
+            }
+        }
+        SampleOptions options = new SampleOptions().steps(steps).order(order).method(method).skipType(skipType)
+                .lowerOrderFinal(lowerOrderFinal).denoiseToZero(denoiseToZero).solverType(solverType)
+                .atol(atol).rtol(rtol).hInit(hInit).theta(theta).tErr(tErr)
+                .exactThirdOrderMultistep(multistep3 == Choices.ThirdOrderWeights.EXACT).warmup(warmup).batchSize(batch);
+        if (tStart != null) {
+            options.tStart(tStart);
+        }
+        if (tEnd != null) {
+            options.tEnd(tEnd);
+        }
+        Supplier<DiffusionModel<double[]>> factory = model.factory();
+        if (testNanBelowT != null) {
+            Supplier<DiffusionModel<double[]>> inner = factory;
+            double below = testNanBelowT;
+            factory = () -> {
+                DiffusionModel<double[]> m = inner.get();
+                return (xt, t, o) -> {
+                    m.evaluate(xt, t, o);
+                    if (t < below) {
+                        o[0] = Double.NaN;
+                    }
+                };
+            };
+        }
+        DiffusionModel<double[]> parallel = new ParallelModel(factory, dim, Runtime.getRuntime().availableProcessors());
+
+        double from = tStart != null ? tStart : noiseSchedule.tMax();
+        double to = tEnd != null ? tEnd : noiseSchedule.tMin();
+        Progress progress = new Progress(stderr, !quiet, "expint sample");
+        double l0 = noiseSchedule.lambda(from);
+        double l1 = noiseSchedule.lambda(to);
+        long started = System.nanoTime();
+        SampleResult result;
+        CliFiles.Content content;
+        try {
+            if (precision == Choices.Precision.FLOAT32) {
+                FloatVectorOps ops = new FloatVectorOps();
+                float[] xf = ops.fromArray(x);
+                X0Correction<float[]> correction = thresholding
+                        ? DynamicThresholding.ofFloats(batch, thresholdingRatio, thresholdingMax) : null;
+                result = run(new FloatModelAdapter(parallel), noiseSchedule, ops, correction, xf, options, progress,
+                        l0, l1);
+                content = w -> CliFiles.writeSamples(w, xf, dim);
+            } else {
+                DoubleVectorOps ops = new DoubleVectorOps();
+                X0Correction<double[]> correction = thresholding
+                        ? DynamicThresholding.ofDoubles(batch, thresholdingRatio, thresholdingMax) : null;
+                result = run(parallel, noiseSchedule, ops, correction, x, options, progress, l0, l1);
+                content = w -> CliFiles.writeSamples(w, x, dim);
+            }
+        } catch (NonFiniteValueException e) {
+            throw new CliFailure("sampling failed, nothing was written: " + e.getMessage(), e);
+        } finally {
+            progress.done();
+        }
+        double seconds = (System.nanoTime() - started) * 1e-9;
+        if (out != null) {
+            CliFiles.writeAtomically(out, "--out", testFailAfterRows == null ? content
+                    : w -> content.write(failingAfter(w, testFailAfterRows)));
+        } else {
+            try {
+                content.write(stdout);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            stdout.flush();
+        }
+        String summary = String.format(Locale.ROOT, "%d samples of dimension %d (%s): %s%s, NFE %d, %.3f s%s",
+                batch, dim, model.description(), describeMethod(), stepsDescription(result), result.evaluations(),
+                seconds, out != null ? ", wrote " + out : "");
+        // With --out, standard output is free for the summary; otherwise it carries the samples.
+        if (out != null) {
+            stdout.println(summary);
+            stdout.flush();
+        } else if (!quiet) {
+            stderr.println("expint sample: " + summary);
+            stderr.flush();
+        }
+        return 0;
+    }
+
+    private <V> SampleResult run(DiffusionModel<V> model, NoiseSchedule noiseSchedule, VectorOps<V> ops,
+            X0Correction<V> correction, V x, SampleOptions options, Progress progress, double l0, double l1) {
+        DpmSolver<V> solver = new DpmSolver<>(model, noiseSchedule, ops, algorithm, correction, null);
+        solver.addObserver((step, t, state, h, nfe) -> progress.update(
+                (noiseSchedule.lambda(t) - l0) / (l1 - l0), "step " + step + ", NFE " + nfe));
+        return solver.sample(x, options);
+    }
+
+    private String describeMethod() {
+        String name = new Choices.Algorithms().nameOf(algorithm) + " " + new Choices.Methods().nameOf(method)
+                + " order " + order;
+        return name + " (" + new Choices.SkipTypes().nameOf(skipType) + ", " + new Choices.Schedules().nameOf(schedule)
+                + ", " + new Choices.Precisions().nameOf(precision) + ", cpu"
+                + (backend == Choices.Backend.AUTO ? ", CUDA not in this build" : "") + ")";
+    }
+
+    private static String stepsDescription(SampleResult r) {
+        return ", " + r.steps() + " steps" + (r.rejectedSteps() > 0 ? " + " + r.rejectedSteps() + " rejected" : "");
+    }
+
+    /** Checks that need no files, so that mistakes are reported before anything is read or run. */
+    private void checkOptions() {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (gmm != null && gaussian) {
+            throw new IllegalArgumentException("--gmm and --gaussian cannot be combined; choose one model");
+        }
+        if (gmm == null && !gaussian) {
+            throw new IllegalArgumentException("no model: give --gmm FILE or --gaussian --mean M --std S");
+        }
+        if (!gaussian && (mean != null || std != null)) {
+            throw new IllegalArgumentException((mean != null ? "--mean" : "--std") + " needs --gaussian");
+        }
+        if (gaussian && (mean == null || std == null)) {
+            throw new IllegalArgumentException("--gaussian needs --mean and --std (comma lists of equal length)");
+        }
+        if (noise != null && (parsed.hasMatchedOption("--samples") || parsed.hasMatchedOption("--seed"))) {
+            throw new IllegalArgumentException("--noise cannot be combined with --samples or --seed");
+        }
+        if (samples < 1) {
+            throw new IllegalArgumentException("--samples must be positive, got " + samples);
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps must be positive, got " + steps);
+        }
+        if (order < 1 || order > 4) {
+            throw new IllegalArgumentException("--order must be 1, 2, 3 or 4, got " + order);
+        }
+        finite("--t-start", tStart);
+        finite("--t-end", tEnd);
+        finite("--atol", atol);
+        finite("--rtol", rtol);
+        finite("--h-init", hInit);
+        finite("--theta", theta);
+        finite("--t-err", tErr);
+        finite("--thresholding-ratio", thresholdingRatio);
+        finite("--thresholding-max", thresholdingMax);
+        if ((parsed.hasMatchedOption("--thresholding-ratio") || parsed.hasMatchedOption("--thresholding-max"))
+                && !thresholding) {
+            throw new IllegalArgumentException((parsed.hasMatchedOption("--thresholding-ratio")
+                    ? "--thresholding-ratio" : "--thresholding-max") + " needs --thresholding");
+        }
+        if (!(thresholdingRatio >= 0 && thresholdingRatio <= 1)) {
+            throw new IllegalArgumentException("--thresholding-ratio must be in [0, 1], got " + thresholdingRatio);
+        }
+        if (!(thresholdingMax > 0)) {
+            throw new IllegalArgumentException("--thresholding-max must be positive, got " + thresholdingMax);
+        }
+        if (method == SamplingMethod.ADAPTIVE) {
+            positive("--atol", atol);
+            positive("--rtol", rtol);
+            positive("--h-init", hInit);
+            positive("--t-err", tErr);
+            if (!(theta > 0 && theta <= 1)) {
+                throw new IllegalArgumentException("--theta must be in (0, 1], got " + theta);
+            }
+        }
+        NoiseSchedule s = schedule();
+        double from = tStart != null ? tStart : s.tMax();
+        double to = tEnd != null ? tEnd : s.tMin();
+        if (tStart != null && !(tStart > 0 && tStart <= s.tMax())) {
+            throw new IllegalArgumentException("--t-start must be in (0, " + s.tMax() + "] for this schedule, got "
+                    + tStart);
+        }
+        if (tEnd != null && !(tEnd > 0 && tEnd <= s.tMax())) {
+            throw new IllegalArgumentException("--t-end must be in (0, " + s.tMax() + "] for this schedule, got "
+                    + tEnd);
+        }
+        if (!(to < from)) {
+            throw new IllegalArgumentException("--t-end (" + to + ") must be smaller than --t-start (" + from
+                    + "): sampling runs from noise at t-start down to t-end");
+        }
+    }
+
+    /**
+     * Refuses, before allocating, a batch that Java arrays or the heap cannot hold: the sampler
+     * keeps about ten vectors of the batch (state, stages or history, model output, chunks).
+     */
+    private void checkMemory(long values) {
+        if (values > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("--samples " + samples + " is too large: " + values
+                    + " values exceed the largest Java array (2^31 - 1)");
+        }
+        long needed = values * (precision == Choices.Precision.FLOAT32 ? 4 : 8) * 10 + values * 8;
+        long available = Runtime.getRuntime().maxMemory();
+        if (needed > available) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--samples %d needs about %.1f GB of memory, "
+                    + "the JVM may use %.1f GB (raise it with EXPINT_JAVA_OPTS=-Xmx...)", samples, needed / 1e9,
+                    available / 1e9));
+        }
+    }
+
+    private static void finite(String option, Double value) {
+        if (value != null && !Double.isFinite(value)) {
+            throw new IllegalArgumentException(option + " must be a finite number, got " + value);
+        }
+    }
+
+    private static void positive(String option, double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(option + " must be positive, got " + value);
+        }
+    }
+
+    private NoiseSchedule schedule() {
+        return switch (schedule) {
+            case DISCRETE_LINEAR -> DiscreteSchedule.linear(1e-4, 0.02, 1000);
+            case DISCRETE_COSINE -> DiscreteSchedule.cosine(1000);
+            case LINEAR -> new LinearSchedule(0.1, 20);
+            case COSINE -> new CosineSchedule();
+        };
+    }
+
+    private Model model(NoiseSchedule s) {
+        if (gmm != null) {
+            MixtureSpec m = MixtureSpec.read(gmm);
+            // Validate once here so that range errors name the file; the factory then cannot fail.
+            try {
+                DemoCommand.mixture(m, s);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--gmm file '" + gmm + "': " + e.getMessage(), e);
+            }
+            return new Model(() -> {
+                GaussianMixtureModel g = DemoCommand.mixture(m, s);
+                return g::noise;
+            }, m.dimension(), "Gaussian mixture, K = " + m.weights().length);
+        }
+        double[] mu = parseList(mean, "--mean");
+        double[] sd = parseList(std, "--std");
+        if (mu.length != sd.length) {
+            throw new IllegalArgumentException("--mean has " + mu.length + " values and --std " + sd.length
+                    + "; they must have the same length");
+        }
+        for (int i = 0; i < sd.length; i++) {
+            if (!(sd[i] > 0)) {
+                throw new IllegalArgumentException("--std value " + (i + 1) + " is " + sd[i] + ", must be positive");
+            }
+        }
+        return new Model(() -> {
+            GaussianDataModel g = new GaussianDataModel(mu, sd, s, ModelTimeMap.CONTINUOUS);
+            return g::noise;
+        }, mu.length, "Gaussian");
+    }
+
+    private static double[] parseList(String text, String option) {
+        String[] parts = text.split(",", -1);
+        double[] values = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            values[i] = CliFiles.parseFinite(parts[i].strip(), option + " value " + (i + 1));
+        }
+        return values;
+    }
+
+    /** A writer that fails after a number of lines, to test that failed writes leave nothing behind. */
+    private static Writer failingAfter(Writer w, int rows) {
+        return new FilterWriter(w) {
+            private int lines;
+
+            @Override
+            public void write(String str, int off, int len) throws IOException {
+                super.write(str, off, len);
+                for (int i = off; i < off + len; i++) {
+                    if (str.charAt(i) == '\n' && ++lines >= rows) {
+                        throw new IOException("simulated failure after " + rows + " rows");
+                    }
+                }
+            }
+
+            @Override
+            public void write(String str) throws IOException {
+                write(str, 0, str.length());
+            }
+        };
+    }
+}
