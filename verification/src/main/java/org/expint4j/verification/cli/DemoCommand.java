@@ -21,6 +21,7 @@ import org.expint4j.diffusion.SampleOptions;
 import org.expint4j.diffusion.SampleResult;
 import org.expint4j.diffusion.SamplingMethod;
 import org.expint4j.diffusion.SkipType;
+import org.expint4j.verification.dpm.SlicedWasserstein;
 import org.expint4j.vector.DoubleVectorOps;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -133,7 +134,7 @@ final class DemoCommand implements Callable<Integer> {
             double[] noise = gaussian(new SplittableRandom(seed), samples * dim);
             double[] exact = exactSamples(model, schedule, tEnd, samples, new SplittableRandom(seed + 1));
             exactSamples.add(exact);
-            SlicedWasserstein.Target target = new SlicedWasserstein.Target(exact, dim, PROJECTIONS, seed + 2);
+            SlicedWasserstein target = new SlicedWasserstein(dim, PROJECTIONS, seed + 2);
 
             double unit = cost(dataset, 1);
             double base = done;
@@ -146,7 +147,7 @@ final class DemoCommand implements Callable<Integer> {
             double refMillis = (System.nanoTime() - t0) * 1e-6;
             done += REFERENCE_STEPS * unit;
             Run refRun = new Run(dataset, "reference", REFERENCE_STEPS, 0, 0,
-                    target.distance(reference), refMillis, reference);
+                    target.distance(reference, exact), refMillis, reference);
             referenceRuns.add(refRun);
 
             for (Solver solver : solvers) {
@@ -165,7 +166,7 @@ final class DemoCommand implements Callable<Integer> {
                     }
                     done += nfe * unit;
                     double[] errors = sampleErrors(x, reference, dim);
-                    double sw2 = target.distance(x);
+                    double sw2 = target.distance(x, exact);
                     boolean keep = dim == 2 && contains(TABLE_NFE, nfe);
                     runs.add(new Run(dataset, solver.name(), nfe, median(errors), rms(errors), sw2, millis,
                             keep ? x : null));

@@ -1,6 +1,7 @@
 package org.expint4j.verification.cli;
 
 import java.io.PrintWriter;
+import org.expint4j.verification.dpm.DpmStudyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "expint", mixinStandardHelpOptions = true, versionProvider = Expint.Version.class,
         description = "Exponential integrators for u' = L u + N(t, u), and DPM-Solver.",
-        subcommands = {DemoCommand.class, SampleCommand.class, MethodsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, SampleCommand.class, OrderCommand.class, SolveCommand.class, MethodsCommand.class,
+            ReportCommand.class, DpmStudyCommand.class, CommandLine.HelpCommand.class})
 public final class Expint implements Runnable {
 
     /** Exit code for user mistakes. */

@@ -14,11 +14,11 @@ import picocli.CommandLine.Option;
 
 /** {@code expint order}: the order-study engine on a library problem. */
 @Command(name = "order", mixinStandardHelpOptions = true,
-        description = {"Measure observed convergence orders of methods on a problem of the library.",
+        description = {"Measure observed convergence orders of methods on a library problem.",
             "Prints the error table with fitted orders; writes CSV and log-log plots (PNG, SVG)."})
 final class OrderCommand implements Callable<Integer> {
 
-    @Option(names = "--problem", required = true,
+    @Option(names = "--problem",
             description = "Problem name (see --list-problems), e.g. hochost, ks, manufactured-stiff.")
     String problem;
 
@@ -55,6 +55,9 @@ final class OrderCommand implements Callable<Integer> {
             ProblemLibrary.names().forEach(stdout::println);
             stdout.flush();
             return 0;
+        }
+        if (problem == null) {
+            throw new IllegalArgumentException("--problem is required (see --list-problems)");
         }
         OrderStudy.Builder builder = OrderStudy.builder().problem(ProblemLibrary.byName(problem))
                 .methods(methods.toArray(new String[0]));

@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code expint report}: rerun every study and regenerate docs/verification.md and docs/results/. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Run the standard order studies and the DPM sampling study and write",
-            "verification.md and results/ into the docs folder (a few minutes)."})
+        description = {"Regenerate docs/verification.md: every order study and the DPM sampling study.",
+            "Writes verification.md and results/ into the docs folder (about a minute)."})
 final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "docs", description = "Docs folder (default: ${DEFAULT-VALUE}).")

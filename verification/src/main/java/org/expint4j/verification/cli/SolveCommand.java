@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 
 /** {@code expint solve}: solve a PDE benchmark, write its space-time picture and final state. */
 @Command(name = "solve", mixinStandardHelpOptions = true,
-        description = {"Solve a stiff PDE benchmark with a fixed step and write a space-time picture",
-            "(PNG) and the final state (CSV), e.g. --problem ks --method hochost4 --h 0.25 --t-end 150."})
+        description = {"Solve a stiff PDE benchmark (KS, Burgers, KdV, Allen-Cahn) with a fixed step.",
+            "Writes a space-time picture (PNG) and the final state (CSV), e.g.",
+            "  expint solve --problem ks --method hochost4 --h 0.25 --t-end 150 --plot ks.png"})
 final class SolveCommand implements Callable<Integer> {
 
     @Option(names = "--problem", required = true, description = "PDE problem: ${COMPLETION-CANDIDATES}.",

@@ -68,7 +68,7 @@ class ExpintCliTest {
         assertTrue(version.out().startsWith("expint4j "), version.out());
         Result root = run("--help");
         assertEquals(0, root.code());
-        for (String sub : List.of("demo", "sample", "methods")) {
+        for (String sub : List.of("demo", "sample", "order", "solve", "methods", "report", "dpm-study")) {
             assertTrue(root.out().contains(sub), "root help lists " + sub);
             Result help = run(sub, "--help");
             assertEquals(0, help.code(), sub);
@@ -381,6 +381,49 @@ class ExpintCliTest {
         assertTrue(debug.err().contains("\tat "), debug.err());
         Result inherited = run("sample", "--debug", "--gmm", dir.resolve("none.json").toString());
         assertTrue(inherited.err().contains("\tat "), inherited.err());
+    }
+
+    @Test
+    void orderStudyPrintsTheTableAndWritesItsFiles() throws IOException {
+        Path out = Files.createTempDirectory(dir, "order");
+        Result r = run("order", "--problem", "hochost", "--methods", "etd1,hochost4", "--n-min", "8", "--n-max", "32",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("| hochost4 |") && r.out().contains("observed order"), r.out());
+        for (String f : List.of("order-hochost.csv", "order-hochost.png", "order-hochost.svg")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertTrue(run("order", "--list-problems").out().contains("diffusion-gaussian"));
+    }
+
+    @Test
+    void solveWritesPictureAndFinalState() throws IOException {
+        Path png = dir.resolve("burgers.png");
+        Path csv = dir.resolve("burgers.csv");
+        Result r = run("solve", "--problem", "burgers", "--method", "etdrk4", "--h", "0.05", "--t-end", "0.5",
+                "--plot", png.toString(), "--csv", csv.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(png) > 1000);
+        assertEquals("x,u", Files.readAllLines(csv).get(0));
+        assertEquals(129, Files.readAllLines(csv).size());
+    }
+
+    @Test
+    void reportAtSmokeScaleWritesTheVerificationPage() throws IOException {
+        Path docs = Files.createTempDirectory(dir, "docs");
+        Result r = run("report", "--smoke", "--quiet", "--out", docs.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(docs.resolve("verification.md")).startsWith("# Verification"));
+    }
+
+    @Test
+    void orderSolveAndReportRejectBadInput() {
+        assertUsageError("unknown problem 'zzz'", "order", "--problem", "zzz");
+        assertUsageError("unknown method 'nope'", "order", "--problem", "hochost", "--methods", "nope");
+        assertUsageError("unknown PDE problem 'hochost'", "solve", "--problem", "hochost", "--h", "1", "--t-end", "1");
+        assertUsageError("--h must be positive", "solve", "--problem", "ks", "--h", "-1", "--t-end", "1");
+        assertUsageError("--t-end must be positive", "solve", "--problem", "ks", "--h", "0.1", "--t-end", "NaN");
+        assertUsageError("Missing required option", "solve", "--problem", "ks");
     }
 
     private static void assertJsonError(String json, String part) throws IOException {
