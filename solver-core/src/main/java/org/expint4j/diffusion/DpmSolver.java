@@ -10,7 +10,6 @@ import org.expint4j.integrate.StepObserver;
 import org.expint4j.integrate.Stepper;
 import org.expint4j.method.ExponentialAdams;
 import org.expint4j.method.HochbruckOstermann4;
-import org.expint4j.method.NumericTableau;
 import org.expint4j.vector.VectorOps;
 
 /**

@@ -14,14 +14,12 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.regex.Pattern;
+import org.expint4j.verification.io.AtomicFiles;
 
 /**
  * File input and output of the command line: reading text and sample CSVs with messages a user
@@ -265,34 +263,11 @@ public final class CliFiles {
      * @throws IllegalArgumentException if the file cannot be written (the message says why)
      */
     public static void writeBytesAtomically(Path target, String option, BinaryContent content) {
-        Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
-        // Not Files.createTempFile: its owner-only permissions would survive the rename.
-        Path temporary = directory.resolve("." + absolute.getFileName() + "." + Long.toHexString(System.nanoTime())
-                + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                OutputStream stream = Channels.newOutputStream(channel);
-                content.write(stream);
-                stream.flush();
-                // On disk before the rename, so that a crash cannot leave an empty file under the name.
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, content::write);
         } catch (IOException | UncheckedIOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             throw new IllegalArgumentException(option + " '" + target + "' cannot be written: " + describe(io), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // The directory itself may be gone; nothing is left behind then.
-            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.expint4j.verification.io.AtomicFiles;
 
 /**
  * {@code dpm-study}: runs the {@link DpmStudy} and writes {@code <name>.md}, {@code .csv},
@@ -64,7 +65,7 @@ public final class DpmStudyCommand implements Callable<Integer> {
                 + " --reference-steps " + referenceSteps;
         String markdown = "# DPM sampling study\n\n" + provenance(command, result) + "\n" + result.toMarkdown();
         Files.createDirectories(out);
-        StudyFiles.writeString(out.resolve(name + ".md"), markdown);
+        AtomicFiles.writeString(out.resolve(name + ".md"), markdown);
         result.writeCsv(out.resolve(name + ".csv"));
         result.writePlot(out.resolve(name + ".png"), out.resolve(name + ".svg"));
         stdout.printf(Locale.ROOT, "wrote %s.{md,csv,png,svg} in %s (%.1f s)%n", name, out, result.seconds());

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.expint4j.verification.io.AtomicFiles;
 
 /**
  * What {@link DpmStudy#run()} measured: one {@link Measurement} per schedule, solver and rung of
@@ -164,7 +165,7 @@ public record DpmStudyResult(DpmStudy.Config config, MixtureSpec mixture, List<M
                             : String.valueOf((int) m.control),
                     m.nfe, m.steps, m.rejected, m.medianError, m.rmsError, m.maxError, m.sw2, m.seconds));
         }
-        StudyFiles.writeString(file, b.toString());
+        AtomicFiles.writeString(file, b.toString());
     }
 
     /**
@@ -174,7 +175,7 @@ public record DpmStudyResult(DpmStudy.Config config, MixtureSpec mixture, List<M
      * @throws IOException if writing fails
      */
     public void writeMarkdown(Path file) throws IOException {
-        StudyFiles.writeString(file, toMarkdown());
+        AtomicFiles.writeString(file, toMarkdown());
     }
 
     /**

@@ -23,6 +23,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.expint4j.verification.io.AtomicFiles;
 
 /**
  * Median error vs NFE on log-log axes, one panel per schedule side by side, one line per solver
@@ -66,7 +67,7 @@ final class StudyPlot {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             paint(g, charts);
             g.dispose();
-            StudyFiles.write(png, out -> {
+            AtomicFiles.write(png, out -> {
                 if (!ImageIO.write(image, "png", out)) {
                     throw new IOException("no PNG writer");
                 }
@@ -80,7 +81,7 @@ final class StudyPlot {
             // Text comes out as glyph outlines with up to 9 decimals; 2 are plenty at this size
             // and halve the file.
             String text = DECIMALS.matcher(buffer.toString(StandardCharsets.UTF_8)).replaceAll("$1");
-            StudyFiles.writeString(svg, text);
+            AtomicFiles.writeString(svg, text);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import org.expint4j.method.MethodRegistry;
 import org.expint4j.verification.dpm.DpmStudy;
 import org.expint4j.verification.dpm.DpmStudyResult;
-import org.expint4j.verification.study.AtomicFiles;
+import org.expint4j.verification.io.AtomicFiles;
 import org.expint4j.verification.study.MethodConvergence;
 import org.expint4j.verification.study.OrderStudyResult;
 

@@ -15,7 +15,7 @@ import org.expint4j.verification.problems.BenchmarkProblem;
 import org.expint4j.verification.problems.HochbruckOstermannProblem;
 import org.expint4j.verification.problems.ManufacturedStiffProblem;
 import org.expint4j.verification.problems.ProblemLibrary;
-import org.expint4j.verification.study.AtomicFiles;
+import org.expint4j.verification.io.AtomicFiles;
 import org.expint4j.verification.study.OrderStudy;
 import org.expint4j.verification.study.OrderStudyResult;
 

@@ -21,6 +21,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.expint4j.verification.io.AtomicFiles;
 
 /**
  * The log-log convergence plot of an {@link OrderStudyResult}, drawn with XChart (headless):

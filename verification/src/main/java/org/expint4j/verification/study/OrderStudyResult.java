@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import org.expint4j.verification.io.AtomicFiles;
 
 /**
  * The outcome of an {@link OrderStudy}: per method, the rungs and the fitted observed order; and

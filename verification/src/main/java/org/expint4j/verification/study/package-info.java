@@ -20,6 +20,6 @@
  *
  * <p>{@link org.expint4j.verification.study.OrderStudyResult} renders the result as Markdown,
  * CSV (every number, round-trip precision) and PNG/SVG plots (XChart, headless); all files are
- * written atomically ({@link org.expint4j.verification.study.AtomicFiles}).
+ * written atomically ({@link org.expint4j.verification.io.AtomicFiles}).
  */
 package org.expint4j.verification.study;

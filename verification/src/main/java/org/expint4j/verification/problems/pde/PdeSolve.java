@@ -12,6 +12,7 @@ import org.expint4j.integrate.FixedStepIntegrator;
 import org.expint4j.integrate.IntegrationStatistics;
 import org.expint4j.method.ExponentialMethod;
 import org.expint4j.vector.DoubleVectorOps;
+import org.expint4j.verification.io.AtomicFiles;
 
 /**
  * Solve a PDE problem with fixed steps, record {@value #SNAPSHOTS} snapshots (every step if

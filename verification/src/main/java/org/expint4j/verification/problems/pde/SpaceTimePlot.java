@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.expint4j.verification.io.AtomicFiles;
 
 /**
  * The space-time picture of a 1-D evolution (Kassam–Trefethen's KS "waterfall" seen from above):
