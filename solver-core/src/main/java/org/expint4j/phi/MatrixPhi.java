@@ -40,7 +40,7 @@ import java.util.Arrays;
  *
  * <p><b>Special input.</b> A matrix with a NaN or infinite entry gives a result of NaN entries.
  * Where entries of the result overflow they may come out infinite or NaN. Empty, non-square or
- * ragged input, and \( p < 0 \), throw {@link IllegalArgumentException} naming the shape.
+ * ragged input, and \( p \lt  0 \), throw {@link IllegalArgumentException} naming the shape.
  */
 public final class MatrixPhi {
 

@@ -20,7 +20,7 @@ import java.math.MathContext;
  * \( |\hat\varphi - \varphi| / |\varphi| \) is below \( 10^{-14} \) wherever
  * \( \kappa = |e^z| / |z^k \varphi_k(z)| \le 5 \), and below \( 2 \cdot 10^{-15} \kappa \)
  * everywhere. \( \kappa \) measures how the unavoidable rounding of \( e^z \) is magnified in
- * \( \varphi_k = (e^z - \sum_{j<k} z^j/j!)/z^k \); it is large only next to the zeros of
+ * \( \varphi_k = (e^z - \sum_{j\lt k} z^j/j!)/z^k \); it is large only next to the zeros of
  * \( \varphi_k \), \( k \ge 2 \), which lie in the right half-plane near the curve
  * \( |e^z| = |z|^{k-1}/(k-1)! \). No formula that cancels is evaluated where it cancels: the
  * recurrence \( \varphi_{k+1} = (\varphi_k - 1/k!)/z \), which loses about
@@ -162,7 +162,7 @@ public final class Phi {
 
     /**
      * Computes \( \varphi_k(z_i) \) for a diagonal real linear part: {@code out[k][i]}
-     * \( = \varphi_k(z_i) \) for \( 0 \le k < \) {@code out.length}. The values are
+     * \( = \varphi_k(z_i) \) for \( 0 \le k \lt  \) {@code out.length}. The values are
      * bit-identical to {@link #phi(double, double[])}. Allocates one scratch array per call.
      *
      * @param z the diagonal
