@@ -7,7 +7,8 @@ import java.util.Locale;
  * A one-line progress bar with an estimated time to completion, redrawn in place on standard
  * error. It appears only once a task has run for a second (short runs stay silent), redraws at
  * most ten times a second, and is erased when the task ends, so that standard output carries
- * only results.
+ * only results. When standard error is not a terminal (a log file, a pipe), it prints a plain
+ * line at every further tenth of the work instead, so logs stay readable.
  */
 final class Progress {
 
@@ -18,6 +19,8 @@ final class Progress {
     private final PrintWriter err;
     private final boolean enabled;
     private final String label;
+    private final boolean interactive = System.console() != null;
+    private int lastTenth;
     private final long start = System.nanoTime();
     private long lastDraw;
     private int lastWidth;
@@ -52,6 +55,15 @@ final class Progress {
         String eta = f > 0.02 ? formatSeconds(elapsed * 1e-9 * (1 - f) / f) : "?";
         String line = String.format(Locale.ROOT, "%s [%s%s] %3.0f%%  ETA %s  %s", label, "#".repeat(filled),
                 "-".repeat(BAR - filled), 100 * f, eta, what);
+        if (!interactive) {
+            int tenth = (int) (f * 10);
+            if (tenth > lastTenth) {
+                lastTenth = tenth;
+                err.println(line);
+                err.flush();
+            }
+            return;
+        }
         // Pad with blanks to overwrite a longer previous line.
         int width = line.length();
         err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - width)));
