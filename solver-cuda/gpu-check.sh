@@ -5,8 +5,11 @@
 #   solver-cuda/gpu-check.sh [REPORT_DIR] [GpuCheck options, e.g. --quick]
 #
 # REPORT_DIR defaults to $OUT (the device tool's output folder) or solver-cuda/target/gpu-report.
-# Writes nvidia-smi.txt, gpu-check-report.txt (correctness + bandwidth) and gpu-tests.txt (the
-# @Tag("gpu") JUnit tests; no XML reports: they would need java.xml in the runtime). Both runs are bounded by timeouts (GPU_CHECK_TIMEOUT, GPU_TEST_TIMEOUT
+# Writes nvidia-smi.txt, gpu-check-report.txt (correctness, bandwidth, the Gaussian-mixture model,
+# whole DPM-Solver runs and the sampling throughput), gpu-check-console.txt (the same as it is
+# printed, kept if the check is cut off) and gpu-tests.txt (the @Tag("gpu") JUnit tests of
+# CudaVectorOpsGpuTest and CudaGaussianMixtureModelGpuTest; no XML reports: they would need
+# java.xml in the runtime). Both runs are bounded by timeouts (GPU_CHECK_TIMEOUT, GPU_TEST_TIMEOUT
 # seconds) that together stay under a 10-minute command limit.
 # Exit status: that of GpuCheck (0 pass, 1 differences, 2 CUDA unavailable, 3 failure, 124 timeout),
 # or 5 if it passed but a GPU test failed.
@@ -29,17 +32,18 @@ mkdir -p "$report"
 
 # --enable-native-access: JCuda loads its natives with System.load (a warning on JDK >= 22).
 timeout "${GPU_CHECK_TIMEOUT:-360}" "$java" --enable-native-access=ALL-UNNAMED -jar "$bundle/expint4j-gpu-check.jar" \
-  --report "$report/gpu-check-report.txt" "$@"
+  --report "$report/gpu-check-report.txt" "$@" 2>&1 | tee "$report/gpu-check-console.txt"
 status=$?
 echo "GpuCheck exit status: $status"
 
 timeout "${GPU_TEST_TIMEOUT:-180}" "$java" --enable-native-access=ALL-UNNAMED \
   -jar "$bundle/junit-platform-console-standalone.jar" execute \
   --class-path "$bundle/expint4j-gpu-check.jar:$bundle/test-classes" \
-  --select-class org.expint4j.cuda.CudaVectorOpsGpuTest --include-tag gpu \
+  --select-class org.expint4j.cuda.CudaVectorOpsGpuTest \
+  --select-class org.expint4j.cuda.CudaGaussianMixtureModelGpuTest --include-tag gpu \
   --details=tree --disable-banner --disable-ansi-colors > "$report/gpu-tests.txt" 2>&1
 tests=$?
-tail -n 15 "$report/gpu-tests.txt"
+tail -n 25 "$report/gpu-tests.txt"
 echo "GPU tests exit status: $tests; reports in $report"
 if [ "$status" -eq 0 ] && [ "$tests" -ne 0 ]; then
   exit 5

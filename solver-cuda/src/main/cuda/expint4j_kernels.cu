@@ -1,5 +1,6 @@
 // expint4j vector kernels: the fused weighted sums and reductions of org.expint4j.vector.VectorOps
-// on the GPU, in float and double.
+// on the GPU, in float and double; and the exact noise predictor of a Gaussian mixture
+// (org.expint4j.diffusion.GaussianMixtureModel), so that diffusion sampling stays on the device.
 //
 // Compiled ahead of time by solver-cuda/build-kernels.sh (PTX + fatbin, committed as resources);
 // never compiled at run time.
@@ -18,6 +19,9 @@
 // * the weighted RMS norm sums in the CPU's blocked order (blocks of 1024 elements counted from
 //   the start of each sample, each block left to right from 0, then the block sums left to right
 //   from 0), so it is bit-identical too; max-abs is exact and order-free.
+//
+// The Gaussian-mixture kernel follows the same rules; its one difference from the CPU is exp,
+// which neither side rounds correctly (see the section below and docs/cuda.md for the bound).
 //
 // Every kernel takes a single by-value struct of 8-byte fields (pointers, long long, double), so
 // the host packs the arguments into one long[] in field order. No atomics anywhere: results do not
@@ -418,6 +422,169 @@ struct RmsFinalArgs {
     long long sample_length;
 };
 
+// ---- the Gaussian-mixture noise predictor (org.expint4j.diffusion.GaussianMixtureModel) ----
+// eps(x, t) = sigma * sum_k gamma_k(x) (x - alpha mu_k) / v_k,  v_kd = alpha^2 s_kd^2 + sigma^2,
+// gamma_k = softmax_k(l_k),  l_k = c_k - q_k / 2,  q_k = sum_d (x_d - alpha mu_kd)^2 / v_kd,
+// where c_k = log w_k - (D log 2 pi + sum_d log v_kd) / 2 comes from the host (log_norm), which
+// computes it exactly as the CPU model does. One thread per sample; the block's samples are staged
+// through shared memory in tiles of GMM_TILE columns, loaded and stored coalesced. Every operation
+// is the CPU model's, in its order, explicitly rounded: q_k summed over d left to right from 0
+// (the loops run d outside k, which keeps each q_k's order), the maximum with Java's Math.max, the
+// exponentials summed left to right from 0, each output summed over k left to right from 0. So
+// everything up to the exponentials is bit-identical to the CPU, and the only difference is exp
+// itself (CUDA's exp is not correctly rounded, nor is Java's Math.exp): docs/cuda.md states the
+// resulting bound. Arithmetic is in double for both storage types; the float kernel widens its
+// input exactly and rounds its output once, as FloatModelAdapter does on the CPU.
+
+#define GMM_TILE 32
+#define GMM_MAX_THREADS 128
+
+// Dynamic shared memory; the host emulation used by the tests supplies its own definition.
+#ifndef EXPINT4J_DYNAMIC_SHARED
+#define EXPINT4J_DYNAMIC_SHARED(name) extern __shared__ double name[]
+#endif
+
+template <typename T> struct GmmArgs {
+    T* out;                    // samples x dimension; may be x
+    const T* x;
+    const double* means;       // components x dimension, row-major
+    const double* stds2;       // stds[kd] * stds[kd], rounded as the CPU model rounds it
+    const double* log_norm;    // c_k at this time, from the host
+    long long samples;
+    long long dimension;
+    long long components;
+    double alpha;
+    double sigma;
+    double alpha2;             // alpha * alpha
+    double sigma2;             // sigma * sigma
+};
+
+// The only transcendental function of the module, kept out of line so that the PTX check can
+// confirm that every fused multiply-add in the module is inside CUDA's exp (libdevice computes it
+// with explicit fma: that is its algorithm, not contraction of this file's arithmetic).
+extern "C" __device__ __noinline__ double expint4j_exp(double z) { return exp(z); }
+
+// Java's Math.max: NaN if either is NaN, +0 over -0.
+__device__ __forceinline__ double java_max(double a, double b) {
+    if (a != a) return a;
+    if (b != b) return b;
+    if (a == 0.0 && b == 0.0) return signbit(a) ? b : a;
+    return a >= b ? a : b;
+}
+
+__device__ __forceinline__ double to_storage(double v, const double*) { return v; }
+__device__ __forceinline__ float to_storage(double v, const float*) { return __double2float_rn(v); }
+
+// Copies rows x cols elements (columns c0.. of consecutive samples) into the tile, widened.
+template <typename T>
+__device__ __forceinline__ void gmm_load(double* tile, int stride, const T* src, long long dimension,
+                                         int rows, long long c0, int cols) {
+    for (int i = threadIdx.x; i < rows * cols; i += blockDim.x) {
+        const int r = i / cols;
+        const int c = i - r * cols;
+        tile[r * stride + c] = static_cast<double>(src[r * dimension + c0 + c]);
+    }
+}
+
+template <typename T>
+__device__ __forceinline__ void gmm_store(T* dst, long long dimension, const double* tile, int stride,
+                                          int rows, long long c0, int cols) {
+    for (int i = threadIdx.x; i < rows * cols; i += blockDim.x) {
+        const int r = i / cols;
+        const int c = i - r * cols;
+        dst[r * dimension + c0 + c] = to_storage(tile[r * stride + c], dst);
+    }
+}
+
+// Dynamic shared memory: the tile, samples x (width + 1) doubles (padded against bank conflicts),
+// then gamma[k * samples + t]: first q_k, then l_k, exp(l_k - max), and the responsibilities.
+template <typename T>
+__device__ void gmm_body(const GmmArgs<T>& p) {
+    EXPINT4J_DYNAMIC_SHARED(gmm_shared);
+    const long long dimension = p.dimension;
+    const long long components = p.components;
+    const int threads = blockDim.x;
+    const int t = threadIdx.x;
+    const int width = dimension < GMM_TILE ? static_cast<int>(dimension) : GMM_TILE;
+    const int stride = width + 1;
+    double* tile = gmm_shared;
+    double* gamma = gmm_shared + threads * stride + t;
+    const double minus_infinity = __longlong_as_double(static_cast<long long>(0xfff0000000000000ULL));
+    const long long groups = (p.samples + threads - 1) / threads;
+    for (long long g = blockIdx.x; g < groups; g += gridDim.x) {
+        const long long first = g * threads;
+        const int rows = p.samples - first < threads ? static_cast<int>(p.samples - first) : threads;
+        const bool active = t < rows;
+        const T* xs = p.x + first * dimension;
+        T* outs = p.out + first * dimension;
+        if (active) {
+            for (long long k = 0; k < components; ++k) {
+                gamma[k * threads] = 0.0;
+            }
+        }
+        // Pass 1: q_k = sum_d (x_d - alpha mu_kd)^2 / v_kd.
+        for (long long c0 = 0; c0 < dimension; c0 += width) {
+            const int cols = dimension - c0 < width ? static_cast<int>(dimension - c0) : width;
+            __syncthreads();
+            gmm_load(tile, stride, xs, dimension, rows, c0, cols);
+            __syncthreads();
+            if (active) {
+                for (int c = 0; c < cols; ++c) {
+                    const double xd = tile[t * stride + c];
+                    const double* mu = p.means + c0 + c;
+                    const double* s2 = p.stds2 + c0 + c;
+                    for (long long k = 0; k < components; ++k) {
+                        const double r = sub_rn(xd, mul_rn(p.alpha, mu[k * dimension]));
+                        const double v = add_rn(mul_rn(p.alpha2, s2[k * dimension]), p.sigma2);
+                        gamma[k * threads] = add_rn(gamma[k * threads], __ddiv_rn(mul_rn(r, r), v));
+                    }
+                }
+            }
+        }
+        // Responsibilities: log-sum-exp shifted by the largest log-joint density.
+        if (active) {
+            double m = minus_infinity;
+            for (long long k = 0; k < components; ++k) {
+                const double l = sub_rn(p.log_norm[k], mul_rn(0.5, gamma[k * threads]));
+                gamma[k * threads] = l;
+                m = java_max(m, l);
+            }
+            double sum = 0.0;
+            for (long long k = 0; k < components; ++k) {
+                const double e = expint4j_exp(sub_rn(gamma[k * threads], m));
+                gamma[k * threads] = e;
+                sum = add_rn(sum, e);
+            }
+            for (long long k = 0; k < components; ++k) {
+                gamma[k * threads] = __ddiv_rn(gamma[k * threads], sum);
+            }
+        }
+        // Pass 2: eps_d = sigma * sum_k gamma_k (x_d - alpha mu_kd) / v_kd, written over the tile.
+        for (long long c0 = 0; c0 < dimension; c0 += width) {
+            const int cols = dimension - c0 < width ? static_cast<int>(dimension - c0) : width;
+            __syncthreads();
+            gmm_load(tile, stride, xs, dimension, rows, c0, cols);
+            __syncthreads();
+            if (active) {
+                for (int c = 0; c < cols; ++c) {
+                    const double xd = tile[t * stride + c];
+                    const double* mu = p.means + c0 + c;
+                    const double* s2 = p.stds2 + c0 + c;
+                    double acc = 0.0;
+                    for (long long k = 0; k < components; ++k) {
+                        const double r = sub_rn(xd, mul_rn(p.alpha, mu[k * dimension]));
+                        const double v = add_rn(mul_rn(p.alpha2, s2[k * dimension]), p.sigma2);
+                        acc = add_rn(acc, mul_rn(gamma[k * threads], __ddiv_rn(r, v)));
+                    }
+                    tile[t * stride + c] = mul_rn(p.sigma, acc);
+                }
+            }
+            __syncthreads();
+            gmm_store(outs, dimension, tile, stride, rows, c0, cols);
+        }
+    }
+}
+
 // ---- entry points ----
 
 #define LINEAR_ENTRIES(K)                                                                      \
@@ -476,3 +643,8 @@ extern "C" __global__ void rms_final(RmsFinalArgs p) {
         p.out[s] = __dsqrt_rn(__ddiv_rn(sum, static_cast<double>(p.sample_length)));
     }
 }
+
+// Launched with up to GMM_MAX_THREADS threads (samples) per block and
+// threads * (min(dimension, GMM_TILE) + 1 + components) doubles of dynamic shared memory.
+extern "C" __global__ void __launch_bounds__(GMM_MAX_THREADS) gmm_noise_f64(GmmArgs<double> p) { gmm_body(p); }
+extern "C" __global__ void __launch_bounds__(GMM_MAX_THREADS) gmm_noise_f32(GmmArgs<float> p) { gmm_body(p); }

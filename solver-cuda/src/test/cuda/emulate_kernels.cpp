@@ -4,13 +4,22 @@
 // documented evaluation order (org.expint4j.vector package documentation). Built and run by
 // KernelEmulationTest when g++ is present. Prints one line per failure and a summary; exit status
 // 0 if everything agrees.
-#include "cuda_host_emulation.h"
-#include "../../main/cuda/expint4j_kernels.cu"
-
+//
+//   emulate_kernels                          every element-wise kernel and reduction, bit for bit
+//   emulate_kernels gmm IN OUT               one launch of the Gaussian-mixture kernel on the inputs
+//                                            KernelEmulationTest wrote to IN; results to OUT; the
+//                                            Java test compares them with the CPU model
 #include <cstdio>
-#include <limits>
 #include <random>
 #include <string>
+
+#include "cuda_host_emulation.h"
+
+// The kernels' exp() goes through the emulation's switchable exp (after every standard header,
+// so only the kernel source sees the macro).
+#define exp(z) emulated_exp(z)
+#include "../../main/cuda/expint4j_kernels.cu"
+#undef exp
 
 namespace {
 
@@ -399,9 +408,95 @@ void run(const char* precision) {
     expect_scalar(std::string(precision) + " max_abs empty", 0.0, max_abs<T>(nullptr, 0));
 }
 
+// ---- the Gaussian-mixture kernel on inputs from the Java test ----
+// IN, little-endian: int64 precision (64 or 32), samples, dimension, components, threads, grid,
+// aliased (out is x), exp mode; double alpha, sigma, alpha2, sigma2; means[K*D], stds2[K*D],
+// log_norm[K]; x[samples*D] (float values for precision 32). OUT: samples*D doubles.
+
+template <typename T> void gmm_kernel(GmmArgs<T> p);
+template <> void gmm_kernel<double>(GmmArgs<double> p) { gmm_noise_f64(p); }
+template <> void gmm_kernel<float>(GmmArgs<float> p) { gmm_noise_f32(p); }
+
+struct GmmInput {
+    long long precision, samples, dimension, components, threads, grid, aliased, exp_mode;
+    double alpha, sigma, alpha2, sigma2;
+    std::vector<double> means, stds2, log_norm, x;
+};
+
+bool read_all(std::FILE* f, void* data, size_t bytes) { return std::fread(data, 1, bytes, f) == bytes; }
+
+template <typename T>
+std::vector<double> gmm_launch(const GmmInput& in) {
+    const long long n = in.samples * in.dimension;
+    std::vector<T> x(in.x.begin(), in.x.end());
+    std::vector<T> out(n, T(-7));
+    GmmArgs<T> p;
+    p.out = in.aliased ? x.data() : out.data();
+    p.x = x.data();
+    p.means = in.means.data();
+    p.stds2 = in.stds2.data();
+    p.log_norm = in.log_norm.data();
+    p.samples = in.samples;
+    p.dimension = in.dimension;
+    p.components = in.components;
+    p.alpha = in.alpha;
+    p.sigma = in.sigma;
+    p.alpha2 = in.alpha2;
+    p.sigma2 = in.sigma2;
+    const long long width = std::min(in.dimension, static_cast<long long>(GMM_TILE));
+    const size_t shared = static_cast<size_t>(in.threads * (width + 1 + in.components)) * sizeof(double);
+    emulate_launch(gmm_kernel<T>, static_cast<unsigned>(in.grid), static_cast<unsigned>(in.threads), p, shared);
+    const T* result = in.aliased ? x.data() : out.data();
+    return std::vector<double>(result, result + n);
+}
+
+int run_gmm(const char* in_path, const char* out_path) {
+    std::FILE* f = std::fopen(in_path, "rb");
+    if (!f) {
+        std::printf("cannot open %s\n", in_path);
+        return 2;
+    }
+    GmmInput in;
+    long long header[8];
+    double scalars[4];
+    bool ok = read_all(f, header, sizeof header) && read_all(f, scalars, sizeof scalars);
+    if (ok) {
+        in.precision = header[0]; in.samples = header[1]; in.dimension = header[2]; in.components = header[3];
+        in.threads = header[4]; in.grid = header[5]; in.aliased = header[6]; in.exp_mode = header[7];
+        in.alpha = scalars[0]; in.sigma = scalars[1]; in.alpha2 = scalars[2]; in.sigma2 = scalars[3];
+        in.means.resize(in.components * in.dimension);
+        in.stds2.resize(in.components * in.dimension);
+        in.log_norm.resize(in.components);
+        in.x.resize(in.samples * in.dimension);
+        ok = read_all(f, in.means.data(), in.means.size() * sizeof(double))
+            && read_all(f, in.stds2.data(), in.stds2.size() * sizeof(double))
+            && read_all(f, in.log_norm.data(), in.log_norm.size() * sizeof(double))
+            && read_all(f, in.x.data(), in.x.size() * sizeof(double));
+    }
+    std::fclose(f);
+    if (!ok) {
+        std::printf("short input %s\n", in_path);
+        return 2;
+    }
+    emulated_exp_mode = static_cast<int>(in.exp_mode);
+    const std::vector<double> out = in.precision == 32 ? gmm_launch<float>(in) : gmm_launch<double>(in);
+    std::FILE* o = std::fopen(out_path, "wb");
+    if (!o || std::fwrite(out.data(), sizeof(double), out.size(), o) != out.size()) {
+        std::printf("cannot write %s\n", out_path);
+        return 2;
+    }
+    std::fclose(o);
+    std::printf("gmm: %lld samples x %lld, K=%lld, %lld threads x %lld blocks, f%lld\n", in.samples, in.dimension,
+                in.components, in.threads, in.grid, in.precision);
+    return 0;
+}
+
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    if (argc == 4 && std::string(argv[1]) == "gmm") {
+        return run_gmm(argv[2], argv[3]);
+    }
     run<double>("f64");
     run<float>("f32");
     std::printf("%d checks, %d failures\n", checks, failures);

@@ -610,8 +610,12 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
 
     // ---- plumbing ----
 
-    /** Makes the context current on this thread and frees vectors released since the last call. */
-    private void enter() {
+    /**
+     * Makes the context current on this thread and frees vectors released since the last call;
+     * also the entry of the device models ({@link CudaGaussianMixtureModel}) that share this
+     * backend's context and allocation registry.
+     */
+    void enter() {
         if (closed) {
             throw new IllegalStateException(name() + " backend is closed");
         }
@@ -634,7 +638,8 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
         Cu.check(cuLaunchKernel(f, grid, 1, 1, block, 1, 1, 0, null, params, null), "cuLaunchKernel");
     }
 
-    private long maxBlocks() {
+    /** @return the grid-stride kernels' largest grid: blocks per multiprocessor times their number */
+    long maxBlocks() {
         return (long) context.multiprocessors * BLOCKS_PER_SM;
     }
 
@@ -642,7 +647,11 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
         return (int) Math.max(1, Math.min(ceilDiv(work, Kernels.THREADS), maxBlocks()));
     }
 
-    private void usable(DeviceVector v, String name) {
+    /**
+     * @throws IllegalArgumentException if {@code v} is null or belongs to another backend
+     * @throws IllegalStateException if it is closed
+     */
+    void usable(DeviceVector v, String name) {
         if (v == null) {
             throw new IllegalArgumentException(name + " is null");
         }

@@ -15,16 +15,20 @@ import java.util.Locale;
 
 /**
  * The self-contained GPU check: probes CUDA, compares every kernel with the CPU backend, times the
- * fused sums against a device-to-device copy, and prints a report (also written to a file).
+ * fused sums against a device-to-device copy, checks the Gaussian-mixture model and whole
+ * DPM-Solver runs on the device against the CPU, benchmarks end-to-end sampling on both backends
+ * ({@link SamplingBenchmark}), and prints a report (also written to a file).
  *
  * <pre>
  * java -jar solver-cuda-gpu-check.jar [--report FILE] [--quick] [--min-log2 N] [--max-log2 N]
- *                                     [--samples S] [--no-bench] [--no-compare]
+ *                                     [--samples S] [--no-bench] [--no-compare] [--no-sampling]
+ *                                     [--sampling-max-log2 N] [--sampling-cpu-max-log2 N]
  * </pre>
  *
- * <p>Exit status: 0 all comparisons bit-identical; 1 a comparison differs; 2 CUDA unavailable
- * (the report says {@code unavailable: <reason>}); 3 the check itself failed (stack trace in the
- * report); 64 bad arguments. Performance targets are reported, not enforced.
+ * <p>Exit status: 0 all comparisons bit-identical (the vector operations) or within their stated
+ * bounds (the Gaussian-mixture model, whole sampling runs); 1 a comparison fails; 2 CUDA
+ * unavailable (the report says {@code unavailable: <reason>}); 3 the check itself failed (stack
+ * trace in the report); 64 bad arguments. Performance targets are reported, not enforced.
  */
 public final class GpuCheck {
 
@@ -46,6 +50,9 @@ public final class GpuCheck {
         int samples = 7;
         boolean bench = true;
         boolean compare = true;
+        boolean sampling = true;
+        int samplingMaxLog2 = 20;
+        int samplingCpuMaxLog2 = 18;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -53,7 +60,12 @@ public final class GpuCheck {
                     case "--quick" -> {
                         maxLog2 = 24;
                         samples = 5;
+                        samplingMaxLog2 = 16;
+                        samplingCpuMaxLog2 = 14;
                     }
+                    case "--no-sampling" -> sampling = false;
+                    case "--sampling-max-log2" -> samplingMaxLog2 = Integer.parseInt(args[++i]);
+                    case "--sampling-cpu-max-log2" -> samplingCpuMaxLog2 = Integer.parseInt(args[++i]);
                     case "--min-log2" -> minLog2 = Integer.parseInt(args[++i]);
                     case "--max-log2" -> maxLog2 = Integer.parseInt(args[++i]);
                     case "--samples" -> samples = Integer.parseInt(args[++i]);
@@ -62,19 +74,23 @@ public final class GpuCheck {
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            if (minLog2 < 10 || maxLog2 > 30 || samples < 1) {
-                throw new IllegalArgumentException("need 10 <= min-log2, max-log2 <= 30, samples >= 1");
+            if (minLog2 < 10 || maxLog2 > 30 || samples < 1 || samplingMaxLog2 < 10 || samplingMaxLog2 > 24
+                    || samplingCpuMaxLog2 < 10 || samplingCpuMaxLog2 > 24) {
+                throw new IllegalArgumentException("need 10 <= min-log2, max-log2 <= 30, samples >= 1,"
+                    + " 10 <= sampling-max-log2, sampling-cpu-max-log2 <= 24");
             }
         } catch (RuntimeException e) {
             console.println("usage: GpuCheck [--report FILE] [--quick] [--min-log2 N] [--max-log2 N] [--samples S]"
-                + " [--no-bench] [--no-compare]: " + e.getMessage());
+                + " [--no-bench] [--no-compare] [--no-sampling] [--sampling-max-log2 N] [--sampling-cpu-max-log2 N]: "
+                + e.getMessage());
             return 64;
         }
         final ByteArrayOutputStream copy = new ByteArrayOutputStream();
         final PrintStream out = new PrintStream(new Tee(console, copy), true, StandardCharsets.UTF_8);
         int status;
         try {
-            status = check(out, minLog2, maxLog2, samples, bench, compare);
+            status = check(out, minLog2, maxLog2, samples, bench, compare,
+                sampling ? new SamplingBenchmark(out, 10, samplingMaxLog2, samplingCpuMaxLog2) : null);
         } catch (Throwable t) { // NOPMD: report whatever happened on the device
             out.println("CHECK FAILED: " + t);
             t.printStackTrace(out);
@@ -97,7 +113,7 @@ public final class GpuCheck {
     }
 
     private static int check(PrintStream out, int minLog2, int maxLog2, int samples, boolean bench,
-                             boolean compare) {
+                             boolean compare, SamplingBenchmark sampling) {
         out.println("expint4j GPU check, " + Instant.now());
         out.println("java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
             + "), " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
@@ -141,10 +157,32 @@ public final class GpuCheck {
             misses.addAll(b.misses());
             out.printf(Locale.ROOT, "(%.1f s)%n", seconds(t2));
         }
+        if (sampling != null) {
+            out.println();
+            out.println("== Gaussian-mixture model and DPM-Solver sampling: device vs CPU (claim: within the"
+                + " agreement bound; whole runs within the sampling tolerance) ==");
+            final long t3 = System.nanoTime();
+            sampling.model();
+            sampling.sampling();
+            out.printf(Locale.ROOT, "(%.1f s)%n", seconds(t3));
+            out.println();
+            out.println("== end-to-end DPM-Solver sampling throughput: GPU vs CPU ==");
+            final long t4 = System.nanoTime();
+            sampling.throughput();
+            out.printf(Locale.ROOT, "(%.1f s)%n", seconds(t4));
+        }
         out.println();
         out.println("== summary ==");
         out.println(compare ? (different == 0 ? "PASS correctness: all comparisons bit-identical"
             : "FAIL correctness: " + different + " comparisons differ") : "correctness not run");
+        if (sampling != null) {
+            out.println(sampling.failures().isEmpty()
+                ? "PASS Gaussian-mixture model within its bound, sampling runs within tolerance"
+                : "FAIL Gaussian-mixture/sampling: " + String.join("; ", sampling.failures()));
+            for (String f : sampling.findings()) {
+                out.println("found  " + f);
+            }
+        }
         for (String m : meets) {
             out.println("met    " + m);
         }
@@ -152,7 +190,7 @@ public final class GpuCheck {
             out.println("missed " + m);
         }
         out.printf(Locale.ROOT, "total %.1f s%n", seconds(t0));
-        return different == 0 ? 0 : 1;
+        return different == 0 && (sampling == null || sampling.failures().isEmpty()) ? 0 : 1;
     }
 
     private static double seconds(long start) {

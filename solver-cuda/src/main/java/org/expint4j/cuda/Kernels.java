@@ -29,6 +29,12 @@ final class Kernels {
     static final int RMS_BLOCK = 1024;
     /** Fields before the terms of an element-wise kernel: out, n, acc. */
     static final int HEADER = 3;
+    /** Columns of the Gaussian-mixture kernel's shared-memory tile (GMM_TILE). */
+    static final int GMM_TILE = 32;
+    /** Most threads (samples) per block of the Gaussian-mixture kernel (GMM_MAX_THREADS). */
+    static final int GMM_MAX_THREADS = 128;
+    /** Fields of the Gaussian-mixture kernel's argument struct (GmmArgs). */
+    static final int GMM_WORDS = 12;
 
     /** [precision][k - 1] */
     final CUfunction[][] linear = new CUfunction[2][MAX_TERMS];
@@ -39,6 +45,7 @@ final class Kernels {
     final CUfunction[] fill = new CUfunction[2];
     final CUfunction[] maxAbs = new CUfunction[2];
     final CUfunction[] rms = new CUfunction[2];
+    final CUfunction[] gmm = new CUfunction[2];
     final CUfunction maxAbsFinal;
     final CUfunction rmsFinal;
 
@@ -56,6 +63,7 @@ final class Kernels {
             fill[i] = function(module, "fill_" + s);
             maxAbs[i] = function(module, "max_abs_" + s);
             rms[i] = function(module, "rms_" + s);
+            gmm[i] = function(module, "gmm_noise_" + s);
         }
         maxAbsFinal = function(module, "max_abs_final");
         rmsFinal = function(module, "rms_final");
@@ -82,6 +90,8 @@ final class Kernels {
             m.put("max_abs_" + s, 3);                               // partials, x, n
             m.put("rms_" + s, 10);  // partials, x, y, atol_vector, sample_length,
                                     // blocks_per_sample, units, atol, rtol, min_atol
+            m.put("gmm_noise_" + s, GMM_WORDS);  // out, x, means, stds2, log_norm, samples,
+                                                 // dimension, components, alpha, sigma, alpha2, sigma2
         }
         m.put("max_abs_final", 3);                                  // result, partials, count
         m.put("rms_final", 5);  // out, partials, samples, blocks_per_sample, sample_length

@@ -8,9 +8,14 @@
  * the kernels use explicitly rounded operations in the CPU's order (see the
  * {@linkplain org.expint4j.vector vector package documentation}).
  *
+ * <p>{@link org.expint4j.cuda.CudaGaussianMixtureModel} is the analytic Gaussian-mixture diffusion
+ * model as a kernel on device vectors, so a whole {@link org.expint4j.diffusion.DpmSolver} run stays
+ * on the GPU; it agrees with {@link org.expint4j.diffusion.GaussianMixtureModel} within a stated
+ * bound (exp is the one operation neither side rounds correctly).
+ *
  * <p>{@link org.expint4j.cuda.CudaAvailability#probe()} says, once and without throwing, whether the
  * backend can run and if not why; {@link org.expint4j.cuda.BackendChoice#auto} picks CUDA or the CPU
  * accordingly and says which and why. {@link org.expint4j.cuda.GpuCheck} is the self-contained
- * correctness and bandwidth check for GPU machines. See {@code docs/cuda.md}.
+ * correctness, bandwidth and sampling-throughput check for GPU machines. See {@code docs/cuda.md}.
  */
 package org.expint4j.cuda;

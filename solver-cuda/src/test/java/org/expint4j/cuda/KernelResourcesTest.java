@@ -77,13 +77,15 @@ class KernelResourcesTest {
     }
 
     /**
-     * The PTX contains no fused multiply-add and every floating-point add, subtract, multiply,
-     * divide and square root carries an explicit rounding mode, which ptxas never contracts: the
-     * static half of the bit-identity argument.
+     * Outside CUDA's exp the PTX contains no fused multiply-add, and every floating-point add,
+     * subtract, multiply, divide and square root carries an explicit rounding mode, which ptxas
+     * never contracts: the static half of the bit-identity argument (and of the Gaussian-mixture
+     * kernel's, whose only other difference from the CPU is exp itself).
      */
     @Test
     void ptxHasNoContraction() {
-        final String ptx = new String(KernelImage.resource("expint4j_kernels_isa78.ptx"), StandardCharsets.US_ASCII);
+        final String ptx = withoutExp(new String(KernelImage.resource("expint4j_kernels_isa78.ptx"),
+            StandardCharsets.US_ASCII));
         assertFalse(Pattern.compile("\\bfma\\.").matcher(ptx).find(), "fma in the PTX");
         assertFalse(Pattern.compile("\\bmad(\\.[a-z]+)*\\.f(32|64)\\b").matcher(ptx).find(), "float mad in the PTX");
         final Matcher m = Pattern.compile("\\b(add|sub|mul|div|sqrt)((\\.[a-z0-9]+)*)\\.f(32|64)\\b").matcher(ptx);
@@ -94,6 +96,51 @@ class KernelResourcesTest {
         }
         assertTrue(count > 1000, "found only " + count + " floating-point instructions");
         assertFalse(ptx.contains(".ftz"), "flush-to-zero in the PTX");
+    }
+
+    /**
+     * The one out-of-line function of the module is {@code expint4j_exp}, the Gaussian-mixture
+     * kernels' exponential: libdevice computes it with explicit {@code fma.rn.f64} (its algorithm,
+     * not contraction of the kernel source), in double only, so nothing there can flush to zero;
+     * only the two Gaussian-mixture entries call it.
+     */
+    @Test
+    void fusedMultiplyAddsOnlyInsideCudaExp() {
+        final String ptx = new String(KernelImage.resource("expint4j_kernels_isa78.ptx"), StandardCharsets.US_ASCII);
+        final String exp = expFunction(ptx);
+        assertTrue(Pattern.compile("\\bfma\\.rn\\.f64\\b").matcher(exp).find(), "no fma in CUDA's exp?");
+        assertFalse(exp.contains(".ftz"), "flush-to-zero in exp");
+        assertFalse(Pattern.compile("\\b(fma|mad|add|sub|mul|div)(\\.[a-z0-9]+)*\\.f32\\b").matcher(exp).find(),
+            "single-precision arithmetic in exp");
+        assertEquals(1, count(ptx, ".func "), "out-of-line functions besides expint4j_exp");
+        final Matcher entries = Pattern.compile("\\.visible \\.entry (\\w+)\\(").matcher(ptx);
+        final List<String> callers = new ArrayList<>();
+        final List<Integer> starts = new ArrayList<>();
+        while (entries.find()) {
+            callers.add(entries.group(1));
+            starts.add(entries.start());
+        }
+        starts.add(ptx.length());
+        final List<String> calling = new ArrayList<>();
+        for (int i = 0; i < callers.size(); i++) {
+            if (ptx.substring(starts.get(i), starts.get(i + 1)).contains("expint4j_exp")) {
+                calling.add(callers.get(i));
+            }
+        }
+        assertEquals(List.of("gmm_noise_f64", "gmm_noise_f32"), calling);
+    }
+
+    /** @return the PTX of the function expint4j_exp, from its header to its closing brace */
+    private static String expFunction(String ptx) {
+        final int start = ptx.indexOf(".func  (.param .b64 func_retval0) expint4j_exp(");
+        assertTrue(start >= 0, "no function expint4j_exp in the PTX");
+        final int end = ptx.indexOf("\n}\n", start);
+        assertTrue(end > start, "expint4j_exp has no body");
+        return ptx.substring(start, end + 3);
+    }
+
+    private static String withoutExp(String ptx) {
+        return ptx.replace(expFunction(ptx), "");
     }
 
     /** Recompiles with the committed script and compares byte for byte (needs nvcc). */
