@@ -74,6 +74,11 @@ final class SampleValidation {
             throw new IllegalArgumentException(name + " = " + t + " is outside the schedule's range (0, "
                     + schedule.tMax() + "]");
         }
+        // A discrete schedule extrapolates log α linearly below 1/N; far enough down α exceeds 1.
+        if (!Double.isFinite(schedule.lambda(t))) {
+            throw new IllegalArgumentException(name + " = " + t + " is below where the schedule is defined: log α("
+                    + t + ") = " + schedule.logAlpha(t) + " gives no finite log-SNR");
+        }
     }
 
     private static void checkGrid(NoiseSchedule schedule, double[] grid, boolean inverse) {

@@ -39,6 +39,10 @@ class DpmSolverBehaviourTest {
                 "-1.0");
         assertMessage(() -> solver.sample(x, new SampleOptions().batchSize(2)), "batch size 2", "3");
         assertMessage(() -> DiscreteSchedule.fromBetas(new double[] {0.1, 1.5}), "1.5");
+        DiscreteSchedule discrete = DiscreteSchedule.linear(1e-4, 0.02, 1000);
+        DpmSolver<double[]> onDiscrete = new DpmSolver<>((xt, t, out) -> java.util.Arrays.fill(out, 0), discrete,
+                DoubleVectorOps.serial(), Algorithm.DPMSOLVER_PLUS_PLUS);
+        assertMessage(() -> onDiscrete.sample(x, new SampleOptions().tEnd(1e-4)), "t_end = 1.0E-4", "log-SNR");
     }
 
     @Test
