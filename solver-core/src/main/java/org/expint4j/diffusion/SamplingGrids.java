@@ -1,7 +1,6 @@
 package org.expint4j.diffusion;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -136,9 +135,5 @@ public final class SamplingGrids {
             outer[i + 1] = fine[index];
         }
         return outer;
-    }
-
-    static String describe(double[] grid) {
-        return Arrays.toString(grid);
     }
 }
