@@ -118,6 +118,7 @@ public final class DpmSolver<V> {
             case SINGLESTEP, SINGLESTEP_FIXED -> run.singlestep(x, o, tStart, tEnd);
             case ADAPTIVE -> run.adaptive(x, o, tStart, tEnd);
         };
+        run.syncX(x, run.time);
         if (o.denoiseToZero) {
             V x0 = ops.allocate(length);
             dynamics.dataPrediction(x, result.finalTime(), x0);
@@ -133,14 +134,25 @@ public final class DpmSolver<V> {
         return o.timeGrid != null ? o.timeGrid.clone() : SamplingGrids.timeSteps(schedule, o.skipType, tStart, tEnd, steps);
     }
 
-    /** The state of one run: steppers, buffers, statistics. */
+    /**
+     * The state of one run: steppers, buffers, statistics. Between steps the state lives in
+     * λ-time variables {@code y = x / scale(t)}; {@code x} is written only where someone reads it
+     * (an x_t-correction, an observer, the end of the run), which saves two passes over the batch
+     * per step.
+     */
     private final class Run {
 
         final LambdaDynamics<V> dynamics;
         final int length;
         final IntegrationStatistics statistics = new IntegrationStatistics();
-        final V y;
-        final V yNext;
+        V y;
+        V yNext;
+        /** Whether {@code y} holds the current state (else {@code x} does). */
+        boolean yCurrent;
+        /** Whether {@code x} holds the current state. */
+        boolean xCurrent = true;
+        /** The time of the current state. */
+        double time;
 
         Run(LambdaDynamics<V> dynamics, int length) {
             this.dynamics = dynamics;
@@ -149,27 +161,48 @@ public final class DpmSolver<V> {
             this.yNext = ops.allocate(length);
         }
 
-        /** One step from grid time s to t with the given stepper; x is updated in place. */
+        /** One step from grid time s to t with the given stepper. */
         void step(Stepper<V> stepper, V x, double s, double t, int index) {
             double lambdaS = schedule.lambda(s);
             double lambdaT = schedule.lambda(t);
             dynamics.knownTime(lambdaS, s);
-            dynamics.scaleInto(1 / dynamics.scale(s), x, y);
-            stepper.step(lambdaS, lambdaT - lambdaS, y, yNext);
-            if (!Double.isFinite(ops.maxAbs(yNext))) {
+            if (!yCurrent) {
+                dynamics.scaleInto(1 / dynamics.scale(s), x, y);
+            }
+            // The finiteness check comes with the step's last pass instead of a second read.
+            double max = stepper.stepMaxAbs(lambdaS, lambdaT - lambdaS, y, yNext);
+            if (!Double.isFinite(max)) {
                 int stage = stepper.firstNonFiniteStage();
                 double at = stage >= 0 ? dynamics.timeOf(stepper.stageTime(stage)) : s;
-                // x is still the state at s: report it as the last good state.
+                // Report the state at s as the last good state.
+                syncX(x, s);
                 double[] last = new double[length];
                 ops.toArray(x, last);
                 throw new NonFiniteValueException(index, at, stage, statistics.snapshot(), s, last);
             }
-            dynamics.scaleInto(dynamics.scale(t), yNext, x);
+            V swap = y;
+            y = yNext;
+            yNext = swap;
+            yCurrent = true;
+            xCurrent = false;
+            time = t;
+            if (xtCorrection != null || !observers.isEmpty()) {
+                syncX(x, t);
+            }
             if (xtCorrection != null) {
                 xtCorrection.correct(x, t, index);
+                yCurrent = false;
             }
             for (int i = 0; i < observers.size(); i++) {
                 observers.get(i).stepAccepted(index, t, x, lambdaT - lambdaS, statistics.evaluations());
+            }
+        }
+
+        /** Writes the current state at time {@code t} into {@code x} if it is not there yet. */
+        void syncX(V x, double t) {
+            if (!xCurrent) {
+                dynamics.scaleInto(dynamics.scale(t), y, x);
+                xCurrent = true;
             }
         }
 

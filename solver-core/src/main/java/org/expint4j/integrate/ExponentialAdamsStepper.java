@@ -126,6 +126,16 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
 
     @Override
     public void step(double t, double h, V u, V out) {
+        advance(t, h, u, out, false);
+    }
+
+    @Override
+    public double stepMaxAbs(double t, double h, V u, V out) {
+        return advance(t, h, u, out, true);
+    }
+
+    /** One step; returns max |out_i| if {@code max}, else 0. */
+    private double advance(double t, double h, V u, V out, boolean max) {
         if (u == out) {
             throw new IllegalArgumentException("step needs distinct input and output vectors");
         }
@@ -140,9 +150,12 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
         if (starter != null && count < q) {
             // The starter's first stage is N(t, u): keep it as history instead of evaluating twice.
             lastStepWasStarter = true;
-            starter.step(t, h, u, out);
+            final double m = max ? starter.stepMaxAbs(t, h, u, out) : 0;
+            if (!max) {
+                starter.step(t, h, u, out);
+            }
             ops.copy(starter.stageValue(0), history[newest]);
-            return;
+            return m;
         }
         lastStepWasStarter = false;
         nonlinearity.evaluate(t, u, history[newest]);
@@ -170,7 +183,11 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
         for (int j = 0; j < p; j++) {
             row.setInput(j + 1, history[(newest - j + q) % q]);
         }
+        if (max) {
+            return row.applyMaxAbs(out);
+        }
         row.apply(out);
+        return 0;
     }
 
     /**

@@ -65,4 +65,19 @@ final class WeightRow<V> {
             default -> throw new IllegalStateException("unknown kind " + kind);
         }
     }
+
+    /**
+     * Writes the weighted sum into {@code out} (the same bits as {@link #apply}) and returns
+     * \( \max_i |\mathrm{out}_i| \), computed in the same pass where the backend can.
+     */
+    double applyMaxAbs(V out) {
+        return switch (kind) {
+            case SCALAR -> ops.linearCombinationMaxAbs(scalarWeights, inputs, k, out);
+            case DIAGONAL -> ops.diagonalCombinationMaxAbs(vectorWeights, inputs, k, out);
+            default -> {
+                apply(out);
+                yield ops.maxAbs(out);
+            }
+        };
+    }
 }
