@@ -21,8 +21,15 @@ import java.lang.ref.Cleaner;
  */
 abstract class CpuVectorOps<V> implements VectorOps<V> {
 
-    /** Default minimum length for multi-threaded execution. */
-    static final int DEFAULT_THRESHOLD = 1 << 16;
+    /**
+     * Default minimum length for multi-threaded execution, \(2^{19}\) elements (4 MiB of doubles
+     * per vector). Measured with the quick runner's THRESHOLD section on a shared 2-core AMD EPYC
+     * VM (JDK 17): two threads lose to one up to \(2^{18}\) doubles (0.6× at \(2^{16}\), where
+     * waking a worker and joining it costs several to tens of µs on a busy machine) and win 2×
+     * from \(2^{19}\) on, once the vectors no longer fit a core's 1 MiB L2 cache. Floats break
+     * even at \(2^{19}\) and win from \(2^{20}\). See docs/performance.md.
+     */
+    static final int DEFAULT_THRESHOLD = 1 << 19;
     /** Elements per reduction block; part of the result's definition, do not tie to threads. */
     static final int BLOCK = 1 << 10;
     /** Element chunks start at multiples of this: whole cache lines, even for complex data. */

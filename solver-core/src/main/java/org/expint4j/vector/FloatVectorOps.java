@@ -21,8 +21,9 @@ import java.util.Arrays;
 public final class FloatVectorOps extends CpuVectorOps<float[]> {
 
     /**
-     * Default minimum length for multi-threaded execution, \(2^{16}\) elements. A first guess:
-     * it is to be tuned by measurement in a later performance task.
+     * Default minimum length for multi-threaded execution, \(2^{19}\) elements: below it, on the
+     * machines measured, handing half of a fused sum to another thread costs more than it saves
+     * (docs/performance.md, "Multi-threading threshold").
      */
     public static final int DEFAULT_PARALLEL_THRESHOLD = DEFAULT_THRESHOLD;
 
