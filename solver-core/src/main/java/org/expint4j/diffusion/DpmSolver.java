@@ -117,6 +117,7 @@ public final class DpmSolver<V> {
             case SINGLESTEP, SINGLESTEP_FIXED -> run.singlestep(x, o, tStart, tEnd);
             case ADAPTIVE -> run.adaptive(x, o, tStart, tEnd);
         };
+        run.syncX(x, run.time);
         if (o.denoiseToZero) {
             V x0 = ops.allocate(length);
             dynamics.dataPrediction(x, result.finalTime(), x0);
@@ -132,14 +133,25 @@ public final class DpmSolver<V> {
         return o.timeGrid != null ? o.timeGrid.clone() : SamplingGrids.timeSteps(schedule, o.skipType, tStart, tEnd, steps);
     }
 
-    /** The state of one run: steppers, buffers, statistics. */
+    /**
+     * The state of one run: steppers, buffers, statistics. Between steps the state lives in
+     * λ-time variables {@code y = x / scale(t)}; {@code x} is written only where someone reads it
+     * (an x_t-correction, an observer, the end of the run), which saves two passes over the batch
+     * per step.
+     */
     private final class Run {
 
         final LambdaDynamics<V> dynamics;
         final int length;
         final IntegrationStatistics statistics = new IntegrationStatistics();
-        final V y;
-        final V yNext;
+        V y;
+        V yNext;
+        /** Whether {@code y} holds the current state (else {@code x} does). */
+        boolean yCurrent;
+        /** Whether {@code x} holds the current state. */
+        boolean xCurrent = true;
+        /** The time of the current state. */
+        double time;
 
         Run(LambdaDynamics<V> dynamics, int length) {
             this.dynamics = dynamics;
@@ -148,27 +160,48 @@ public final class DpmSolver<V> {
             this.yNext = ops.allocate(length);
         }
 
-        /** One step from grid time s to t with the given stepper; x is updated in place. */
+        /** One step from grid time s to t with the given stepper. */
         void step(Stepper<V> stepper, V x, double s, double t, int index) {
             double lambdaS = schedule.lambda(s);
             double lambdaT = schedule.lambda(t);
             dynamics.knownTime(lambdaS, s);
-            dynamics.scaleInto(1 / dynamics.scale(s), x, y);
-            stepper.step(lambdaS, lambdaT - lambdaS, y, yNext);
-            if (!Double.isFinite(ops.maxAbs(yNext))) {
+            if (!yCurrent) {
+                dynamics.scaleInto(1 / dynamics.scale(s), x, y);
+            }
+            // The finiteness check comes with the step's last pass instead of a second read.
+            double max = stepper.stepMaxAbs(lambdaS, lambdaT - lambdaS, y, yNext);
+            if (!Double.isFinite(max)) {
                 int stage = stepper.firstNonFiniteStage();
                 double at = stage >= 0 ? dynamics.timeOf(stepper.stageTime(stage)) : s;
-                // x is still the state at s: report it as the last good state.
+                // Report the state at s as the last good state.
+                syncX(x, s);
                 double[] last = new double[length];
                 ops.toArray(x, last);
                 throw new NonFiniteValueException(index, at, stage, statistics.snapshot(), s, last);
             }
-            dynamics.scaleInto(dynamics.scale(t), yNext, x);
+            V swap = y;
+            y = yNext;
+            yNext = swap;
+            yCurrent = true;
+            xCurrent = false;
+            time = t;
+            if (xtCorrection != null || !observers.isEmpty()) {
+                syncX(x, t);
+            }
             if (xtCorrection != null) {
                 xtCorrection.correct(x, t, index);
+                yCurrent = false;
             }
             for (int i = 0; i < observers.size(); i++) {
                 observers.get(i).stepAccepted(index, t, x, lambdaT - lambdaS, statistics.evaluations());
+            }
+        }
+
+        /** Writes the current state at time {@code t} into {@code x} if it is not there yet. */
+        void syncX(V x, double t) {
+            if (!xCurrent) {
+                dynamics.scaleInto(dynamics.scale(t), y, x);
+                xCurrent = true;
             }
         }
 
@@ -180,13 +213,55 @@ public final class DpmSolver<V> {
             ExponentialAdamsStepper<V> stepper = new ExponentialAdamsStepper<>(method,
                     DpmCoefficients.multistep(o.solverType, o.exactThirdOrderMultistep), dynamics.linearPart(),
                     dynamics, ops, length, statistics);
+            // Without a starter the stepper can take x itself and scale it in its weights.
+            boolean inX = method.startup() == ExponentialAdams.Startup.WARM_UP;
+            dynamics.statesInX(inX);
+            V current = x;
             for (int i = 1; i <= steps; i++) {
                 // The reference's rule (its code says steps < 10; its docstring says < 15).
                 int stepOrder = o.lowerOrderFinal && steps < 10 ? Math.min(o.order, steps + 1 - i) : o.order;
                 stepper.limitOrder(stepOrder);
-                step(stepper, x, grid[i - 1], grid[i], i);
+                if (inX) {
+                    current = stepInX(stepper, current, grid[i - 1], grid[i], i);
+                } else {
+                    step(stepper, x, grid[i - 1], grid[i], i);
+                }
+            }
+            if (current != x) {
+                ops.copy(current, x);
             }
             return new SampleResult(0, steps, 0, grid[steps]);
+        }
+
+        /**
+         * One multistep step from s to t taken on x directly: the stepper folds
+         * \(y = x/\mathrm{scale}\) into its weights, so the step costs the model, its
+         * conversion and one fused sum, like a sampler written in x.
+         *
+         * @return the vector now holding x at t ({@code yNext} or the caller's x, alternately)
+         */
+        V stepInX(ExponentialAdamsStepper<V> stepper, V current, double s, double t, int index) {
+            double lambdaS = schedule.lambda(s);
+            double lambdaT = schedule.lambda(t);
+            dynamics.knownTime(lambdaS, s);
+            V next = current == yNext ? y : yNext;
+            stepper.scaleNextStep(dynamics.scale(s), dynamics.scale(t), dynamics.valueFactor());
+            double max = stepper.stepMaxAbs(lambdaS, lambdaT - lambdaS, current, next);
+            if (!Double.isFinite(max)) {
+                int stage = stepper.firstNonFiniteStage();
+                double at = stage >= 0 ? dynamics.timeOf(stepper.stageTime(stage)) : s;
+                double[] last = new double[length];
+                ops.toArray(current, last);
+                throw new NonFiniteValueException(index, at, stage, statistics.snapshot(), s, last);
+            }
+            time = t;
+            if (xtCorrection != null) {
+                xtCorrection.correct(next, t, index);
+            }
+            for (int i = 0; i < observers.size(); i++) {
+                observers.get(i).stepAccepted(index, t, next, lambdaT - lambdaS, statistics.evaluations());
+            }
+            return next;
         }
 
         SampleResult singlestep(V x, SampleOptions o, double tStart, double tEnd) {

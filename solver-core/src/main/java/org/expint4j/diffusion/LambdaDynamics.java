@@ -26,6 +26,7 @@ final class LambdaDynamics<V> implements Nonlinearity<V> {
     private final V[] pair;
     private V x;
     private V eps;
+    private boolean stateIsX;
     private double knownLambda = Double.NaN;
     private double knownTime;
     private double lastTime;
@@ -82,10 +83,34 @@ final class LambdaDynamics<V> implements Nonlinearity<V> {
         return lambda == knownLambda ? knownTime : schedule.inverseLambda(lambda);
     }
 
+    /**
+     * Switches {@link #evaluate} to states given as \(x\) itself, for a stepper that scales the
+     * states in its weights ({@code ExponentialAdamsStepper.scaleNextStep}): the model is called
+     * on the state without a scaling pass, and noise prediction writes \(\hat\epsilon\) instead
+     * of \(N = -\hat\epsilon\) (see {@link #valueFactor}).
+     */
+    void statesInX(boolean value) {
+        stateIsX = value;
+    }
+
+    /** @return \(c\) with \(N = c \cdot\) what {@link #evaluate} writes: -1 for noise prediction on x-states */
+    double valueFactor() {
+        return stateIsX && algorithm != Algorithm.DPMSOLVER_PLUS_PLUS ? -1 : 1;
+    }
+
     @Override
     public void evaluate(double lambda, V y, V out) {
         double t = timeOf(lambda);
         lastTime = t;
+        if (stateIsX) {
+            if (algorithm == Algorithm.DPMSOLVER_PLUS_PLUS) {
+                dataPrediction(y, t, out);
+            } else {
+                ensureLength(ops.length(y));
+                noiseModel.evaluate(y, t, out);
+            }
+            return;
+        }
         ensureLength(ops.length(y));
         scaleInto(scale(t), y, x);
         if (algorithm == Algorithm.DPMSOLVER_PLUS_PLUS) {

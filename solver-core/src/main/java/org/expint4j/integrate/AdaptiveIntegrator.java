@@ -107,9 +107,9 @@ public final class AdaptiveIntegrator<V> {
             // Stretch a step that would leave a sliver of less than 1% of a step at the end.
             boolean last = step >= remaining * 0.99;
             double h = direction * (last ? remaining : step);
-            stepper.step(t, h, current, trial);
+            double max = stepper.stepMaxAbs(t, h, current, trial);
             trials++;
-            if (!Double.isFinite(ops.maxAbs(trial))) {
+            if (!Double.isFinite(max)) {
                 throw FixedStepIntegrator.nonFinite(ops, stepper, accepted + 1, t, current, statistics);
             }
             V embedded = stepper.embeddedSolution(current);

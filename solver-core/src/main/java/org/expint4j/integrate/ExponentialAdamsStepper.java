@@ -47,6 +47,10 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
     private boolean lastStepWasStarter;
     /** Largest order the next steps may use (lower-order final steps). */
     private int orderLimit = Integer.MAX_VALUE;
+    /** Whether the next step reads and writes scaled states ({@link #scaleNextStep}). */
+    private boolean scaled;
+    private double firstFactor;
+    private double valueFactor;
 
     /**
      * @param method the method
@@ -119,6 +123,7 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
         count = 0;
         newest = -1;
         orderLimit = Integer.MAX_VALUE;
+        scaled = false;
         if (starter != null) {
             starter.reset();
         }
@@ -126,6 +131,16 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
 
     @Override
     public void step(double t, double h, V u, V out) {
+        advance(t, h, u, out, false);
+    }
+
+    @Override
+    public double stepMaxAbs(double t, double h, V u, V out) {
+        return advance(t, h, u, out, true);
+    }
+
+    /** One step; returns max |out_i| if {@code max}, else 0. */
+    private double advance(double t, double h, V u, V out, boolean max) {
         if (u == out) {
             throw new IllegalArgumentException("step needs distinct input and output vectors");
         }
@@ -140,9 +155,12 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
         if (starter != null && count < q) {
             // The starter's first stage is N(t, u): keep it as history instead of evaluating twice.
             lastStepWasStarter = true;
-            starter.step(t, h, u, out);
+            final double m = max ? starter.stepMaxAbs(t, h, u, out) : 0;
+            if (!max) {
+                starter.step(t, h, u, out);
+            }
             ops.copy(starter.stageValue(0), history[newest]);
-            return;
+            return m;
         }
         lastStepWasStarter = false;
         nonlinearity.evaluate(t, u, history[newest]);
@@ -170,7 +188,40 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
         for (int j = 0; j < p; j++) {
             row.setInput(j + 1, history[(newest - j + q) % q]);
         }
+        if (scaled) {
+            scaled = false;
+            return row.applyScaled(out, firstFactor, valueFactor, max);
+        }
+        if (max) {
+            return row.applyMaxAbs(out);
+        }
         row.apply(out);
+        return 0;
+    }
+
+    /**
+     * Makes the next step (only) read and write scaled states, for a scalar linear part: with
+     * \(y\) the variable the method integrates, the step is given \(u = a\,y_n\), writes
+     * \(\mathrm{out} = b\,y_{n+1}\), and the nonlinearity, called with the scaled state \(u\)
+     * as it is, writes \(v\) with \(N(t_n, y_n) = c\,v\). The factors go into the step's
+     * scalar weights, \( (b/a)\,\varphi_0 \) and \( b\,c\,h\beta_j \), so the scaling costs
+     * no pass over the vectors. This is how the DPM-Solver sampler steps in \(x\) while
+     * integrating in \(x/\alpha_t\) or \(x/\sigma_t\). \(c\) must be the same for every step
+     * of a run, since the history keeps the values \(v\).
+     *
+     * @param a the scale of the input state, non-zero
+     * @param b the scale of the output state
+     * @param c the factor from the nonlinearity's values to \(N\)
+     * @throws UnsupportedOperationException if the next step would be a starter step, which
+     *     cannot take scaled states
+     */
+    public void scaleNextStep(double a, double b, double c) {
+        if (starter != null && count + 1 < q) {
+            throw new UnsupportedOperationException("scaled states need warm-up start, not a starter");
+        }
+        scaled = true;
+        firstFactor = b / a;
+        valueFactor = b * c;
     }
 
     /**

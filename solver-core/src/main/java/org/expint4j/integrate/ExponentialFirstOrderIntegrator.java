@@ -84,9 +84,9 @@ public final class ExponentialFirstOrderIntegrator extends AbstractIntegrator {
         do {
             interpolator.shift();
             interpolator.setStart(y, yDot);
-            stepper.step(stepStart, stepSize, y, next);
+            double max = stepper.stepMaxAbs(stepStart, stepSize, y, next);
             index++;
-            if (!Double.isFinite(ops.maxAbs(next))) {
+            if (!Double.isFinite(max)) {
                 throw FixedStepIntegrator.nonFinite(ops, stepper, index, stepStart, y, statistics);
             }
             System.arraycopy(next, 0, y, 0, n);

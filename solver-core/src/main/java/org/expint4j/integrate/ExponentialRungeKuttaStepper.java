@@ -107,6 +107,18 @@ public final class ExponentialRungeKuttaStepper<V> implements Stepper<V> {
 
     @Override
     public void step(double t, double h, V u, V out) {
+        stages(t, h, u, out);
+        current.rows[tableau.outputRow()].apply(out);
+    }
+
+    @Override
+    public double stepMaxAbs(double t, double h, V u, V out) {
+        stages(t, h, u, out);
+        return current.rows[tableau.outputRow()].applyMaxAbs(out);
+    }
+
+    /** Everything of a step but the output row. */
+    private void stages(double t, double h, V u, V out) {
         if (u == out) {
             throw new IllegalArgumentException("step needs distinct input and output vectors");
         }
@@ -118,7 +130,6 @@ public final class ExponentialRungeKuttaStepper<V> implements Stepper<V> {
             current.rows[i].apply(stageState);
             evaluate(i, t + tableau.node(i) * h, stageState);
         }
-        current.rows[tableau.outputRow()].apply(out);
     }
 
     private void evaluate(int stage, double time, V state) {

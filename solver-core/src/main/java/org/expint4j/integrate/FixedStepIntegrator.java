@@ -147,8 +147,8 @@ public final class FixedStepIntegrator<V> {
             double tNext = grid.time(i);
             // A uniform grid uses one h for every step so the cached weights are reused.
             double h = Double.isNaN(uniformStep) ? tNext - t : uniformStep;
-            stepper.step(t, h, current, next);
-            if (!Double.isFinite(ops.maxAbs(next))) {
+            // The finiteness check comes with the step's last pass instead of a second read.
+            if (!Double.isFinite(stepper.stepMaxAbs(t, h, current, next))) {
                 throw nonFinite(ops, stepper, i, t, current, statistics);
             }
             statistics.addAccepted();

@@ -1,7 +1,9 @@
 package org.expint4j.integrate;
 
 import java.util.Arrays;
+import org.expint4j.phi.Phi;
 import org.expint4j.problem.LinearPart;
+import org.expint4j.problem.ScalarLinearPart;
 
 /**
  * The φ-functions \( \varphi_k(s\,hL) \), \(k \le K\), of one step size \(h\) for a set of
@@ -15,6 +17,8 @@ final class PhiTable {
     private final double[] scales;
     private final double[][][] values;
     private final double[] scratch;
+    /** φ_0..φ_maxK of one scalar argument. */
+    private final double[] scalarPhi;
     private final int maxK;
     private int count;
 
@@ -25,6 +29,7 @@ final class PhiTable {
         // Storage per scale is created on first use: most tableaux use far fewer scales than the bound.
         this.values = new double[maxScales][][];
         this.scratch = new double[linearPart.weightLength()];
+        this.scalarPhi = new double[maxK + 1];
     }
 
     /** Forgets all scales. */
@@ -52,7 +57,16 @@ final class PhiTable {
      */
     int compute(double h) {
         for (int i = 0; i < count; i++) {
-            linearPart.phi(scales[i] * h, values[i]);
+            if (linearPart instanceof ScalarLinearPart scalar) {
+                // All orders in one call and without allocating (the sampler's weights change every
+                // step); the same bits as ScalarLinearPart.phi, which evaluates each order alone.
+                Phi.phi(scales[i] * h * scalar.lambda(), scalarPhi);
+                for (int k = 0; k <= maxK; k++) {
+                    values[i][k][0] = scalarPhi[k];
+                }
+            } else {
+                linearPart.phi(scales[i] * h, values[i]);
+            }
         }
         return count;
     }

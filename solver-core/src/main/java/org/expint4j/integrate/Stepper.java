@@ -30,6 +30,20 @@ public interface Stepper<V> {
     void step(double t, double h, V u, V out);
 
     /**
+     * {@link #step} that also returns \( \max_i |\mathrm{out}_i| \): how drivers check each
+     * result for NaN and infinity. The output is bit-identical to {@code step}'s; the maximum is
+     * computed in the pass that writes {@code out} where the backend can, which saves the drivers
+     * a read of the whole state per step.
+     *
+     * @param t the time of {@code u}
+     * @param h the signed step size, non-zero and finite
+     * @param u the state at {@code t}; not modified
+     * @param out receives the state at {@code t + h}; must be a different vector from {@code u}
+     * @return \( \max_i |\mathrm{out}_i| \), NaN if an element is NaN
+     */
+    double stepMaxAbs(double t, double h, V u, V out);
+
+    /**
      * After a step whose result was not finite: the first stage whose value of \(N\) was not
      * finite.
      *

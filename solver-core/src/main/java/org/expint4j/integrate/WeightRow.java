@@ -18,6 +18,8 @@ final class WeightRow<V> {
     private final V[] vectorWeights;
     private final V[] inputs;
     private final int k;
+    /** Scalar weights times the factors of {@link #applyScaled}; null for vector weights. */
+    private final double[] scaledWeights;
 
     WeightRow(VectorOps<V> ops, LinearPart linearPart, int k) {
         this.ops = ops;
@@ -26,9 +28,11 @@ final class WeightRow<V> {
         this.inputs = ops.newArray(k);
         if (kind == LinearPart.Kind.SCALAR) {
             scalarWeights = new double[k];
+            scaledWeights = new double[k];
             vectorWeights = null;
         } else {
             scalarWeights = null;
+            scaledWeights = null;
             vectorWeights = ops.newArray(k);
             for (int j = 0; j < k; j++) {
                 vectorWeights[j] = ops.allocate(linearPart.weightLength());
@@ -64,5 +68,43 @@ final class WeightRow<V> {
             case DENSE -> ops.denseCombination(vectorWeights, inputs, k, out);
             default -> throw new IllegalStateException("unknown kind " + kind);
         }
+    }
+
+    /**
+     * Writes the weighted sum into {@code out} (the same bits as {@link #apply}) and returns
+     * \( \max_i |\mathrm{out}_i| \), computed in the same pass where the backend can.
+     */
+    double applyMaxAbs(V out) {
+        return switch (kind) {
+            case SCALAR -> ops.linearCombinationMaxAbs(scalarWeights, inputs, k, out);
+            case DIAGONAL -> ops.diagonalCombinationMaxAbs(vectorWeights, inputs, k, out);
+            default -> {
+                apply(out);
+                yield ops.maxAbs(out);
+            }
+        };
+    }
+
+    /**
+     * Writes the sum with its first weight multiplied by {@code first} and the others by
+     * {@code others} (scalar weights only): how a step on scaled states is taken without scaling
+     * the vectors.
+     *
+     * @return \( \max_i |\mathrm{out}_i| \) if {@code max}, else 0
+     * @throws IllegalStateException for vector weights
+     */
+    double applyScaled(V out, double first, double others, boolean max) {
+        if (scaledWeights == null) {
+            throw new IllegalStateException("scaled sums need scalar weights, not " + kind);
+        }
+        scaledWeights[0] = scalarWeights[0] * first;
+        for (int j = 1; j < k; j++) {
+            scaledWeights[j] = scalarWeights[j] * others;
+        }
+        if (max) {
+            return ops.linearCombinationMaxAbs(scaledWeights, inputs, k, out);
+        }
+        ops.linearCombination(scaledWeights, inputs, k, out);
+        return 0;
     }
 }

@@ -50,10 +50,13 @@ public final class DiagonalLinearPart implements LinearPart {
     @Override
     public void phi(double s, double[][] out) {
         Checks.weights(out, diagonal.length);
+        // All orders of an element in one call: Phi.phi(k, z) alone recomputes the lower orders
+        // (and allocates) for every k. Phi guarantees the same bits either way.
+        double[] values = new double[out.length];
         for (int i = 0; i < diagonal.length; i++) {
-            double z = s * diagonal[i];
+            Phi.phi(s * diagonal[i], values);
             for (int k = 0; k < out.length; k++) {
-                out[k][i] = Phi.phi(k, z);
+                out[k][i] = values[k];
             }
         }
     }

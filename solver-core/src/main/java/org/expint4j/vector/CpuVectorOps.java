@@ -21,8 +21,15 @@ import java.lang.ref.Cleaner;
  */
 abstract class CpuVectorOps<V> implements VectorOps<V> {
 
-    /** Default minimum length for multi-threaded execution. */
-    static final int DEFAULT_THRESHOLD = 1 << 16;
+    /**
+     * Default minimum length for multi-threaded execution, \(2^{19}\) elements (4 MiB of doubles
+     * per vector). Measured with the quick runner's THRESHOLD section on a shared 2-core AMD EPYC
+     * VM (JDK 17): two threads lose to one up to \(2^{18}\) doubles (0.6× at \(2^{16}\), where
+     * waking a worker and joining it costs several to tens of µs on a busy machine) and win 2×
+     * from \(2^{19}\) on, once the vectors no longer fit a core's 1 MiB L2 cache. Floats break
+     * even at \(2^{19}\) and win from \(2^{20}\). See docs/performance.md.
+     */
+    static final int DEFAULT_THRESHOLD = 1 << 19;
     /** Elements per reduction block; part of the result's definition, do not tie to threads. */
     static final int BLOCK = 1 << 10;
     /** Element chunks start at multiples of this: whole cache lines, even for complex data. */
@@ -68,6 +75,7 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
     private V[] vectors;
     private int terms;
     private int group;
+    private boolean withMax;
     private V result;
     private V target;
     private V first;
@@ -138,6 +146,15 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
     abstract void scaledTerms(double[] a, V[] x, int j0, int count, V dst, boolean accumulate,
                               int from, int to);
 
+    /**
+     * As {@link #scaledTerms} without accumulation, and returns {@code max(0, |dst_from|, ...)}
+     * of the values written ({@code Math.max} NaN semantics); {@code dst} gets the same bits.
+     */
+    abstract double scaledTermsMax(double[] a, V[] x, int j0, int count, V dst, int from, int to);
+
+    /** As {@link #diagonalTerms} without accumulation, returning the maximum as above. */
+    abstract double diagonalTermsMax(V[] w, V[] x, int j0, int count, V dst, int from, int to);
+
     /** As {@link #scaledTerms} with per-element weights {@code w[j][i]}, {@code count <= 3}. */
     abstract void diagonalTerms(V[] w, V[] x, int j0, int count, V dst, boolean accumulate,
                                 int from, int to);
@@ -174,7 +191,15 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
         final int n = checkOutput(out, "out", false);
         checkTerms(k, "a", a == null ? -1 : a.length, x);
         checkVectors("x", x, k, n);
-        elementwise(OP_LINEAR, a, null, x, k, out, n);
+        elementwise(OP_LINEAR, a, null, x, k, out, n, false);
+    }
+
+    @Override
+    public double linearCombinationMaxAbs(double[] a, V[] x, int k, V out) {
+        final int n = checkOutput(out, "out", false);
+        checkTerms(k, "a", a == null ? -1 : a.length, x);
+        checkVectors("x", x, k, n);
+        return elementwise(OP_LINEAR, a, null, x, k, out, n, true);
     }
 
     @Override
@@ -183,7 +208,16 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
         checkTerms(k, "w", w == null ? -1 : w.length, x);
         checkVectors("w", w, k, n);
         checkVectors("x", x, k, n);
-        elementwise(OP_DIAGONAL, null, w, x, k, out, n);
+        elementwise(OP_DIAGONAL, null, w, x, k, out, n, false);
+    }
+
+    @Override
+    public double diagonalCombinationMaxAbs(V[] w, V[] x, int k, V out) {
+        final int n = checkOutput(out, "out", false);
+        checkTerms(k, "w", w == null ? -1 : w.length, x);
+        checkVectors("w", w, k, n);
+        checkVectors("x", x, k, n);
+        return elementwise(OP_DIAGONAL, null, w, x, k, out, n, true);
     }
 
     @Override
@@ -192,11 +226,14 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
         checkTerms(k, "w", w == null ? -1 : w.length, x);
         checkVectors("w", w, k, n);
         checkVectors("x", x, k, n);
-        elementwise(OP_COMPLEX, null, w, x, k, out, n);
+        elementwise(OP_COMPLEX, null, w, x, k, out, n, false);
     }
 
-    private void elementwise(int operation, double[] a, V[] w, V[] x, int k, V out, int n) {
+    /** @return {@code max |out_i|} if {@code max}, else 0 */
+    private double elementwise(int operation, double[] a, V[] w, V[] x, int k, V out, int n,
+                               boolean max) {
         op = operation;
+        withMax = max;
         coeffs = a;
         weights = w;
         vectors = x;
@@ -204,14 +241,26 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
         group = operation == OP_DIAGONAL ? DIAGONAL_GROUP : GROUP;
         result = out;
         target = k > group && aliasesLateTerm(w, x, k, out) ? scratch(n) : out;
+        double m = 0;
         if (isParallel(n)) {
             int per = ceilDiv(n, parallelism * CHUNKS_PER_THREAD);
             per = ceilDiv(per, ALIGN) * ALIGN;
+            final int chunks = ceilDiv(n, per);
+            if (max) {
+                ensurePartials(chunks);
+            }
             runParallel(per, n);
+            if (max) {
+                // Max is exact and order-free: any split gives the single-pass value.
+                for (int c = 0; c < chunks; c++) {
+                    m = Math.max(m, partials[c]);
+                }
+            }
         } else {
-            combineRange(0, n);
+            m = combineRange(0, n);
         }
         clearDescriptor();
+        return m;
     }
 
     /**
@@ -234,12 +283,17 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
         return scratch;
     }
 
-    private void combineRange(int from, int to) {
+    /** @return {@code max |result_i|} over the range if {@link #withMax}, else 0 */
+    private double combineRange(int from, int to) {
         if (terms <= group) {
+            if (withMax) {
+                return termsMax(from, to);
+            }
             terms(0, terms, result, false, from, to);
-            return;
+            return 0;
         }
         final V dst = target;
+        double m = 0;
         for (int s = from; s < to; s += TILE) {
             final int e = Math.min(to, s + TILE);
             terms(0, group, dst, false, s, e);
@@ -249,6 +303,24 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
             if (dst != result) {
                 System.arraycopy(dst, s, result, s, e - s);
             }
+            if (withMax) {
+                // The tile was just written: this read hits the L1 cache.
+                m = Math.max(m, maxAbsRange(result, s, e));
+            }
+        }
+        return m;
+    }
+
+    /** All terms in one pass ({@code terms <= group}), returning the maximum of the result. */
+    private double termsMax(int from, int to) {
+        switch (op) {
+            case OP_LINEAR:
+                return scaledTermsMax(coeffs, vectors, 0, terms, result, from, to);
+            case OP_DIAGONAL:
+                return diagonalTermsMax(weights, vectors, 0, terms, result, from, to);
+            default:
+                terms(0, terms, result, false, from, to);
+                return maxAbsRange(result, from, to);
         }
     }
 
@@ -482,7 +554,10 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
                 }
                 break;
             default:
-                combineRange(from, to);
+                final double m = combineRange(from, to);
+                if (withMax) {
+                    partials[chunk] = m;
+                }
                 break;
         }
     }

@@ -178,6 +178,38 @@ public interface VectorOps<V> extends AutoCloseable {
     double maxAbs(V x);
 
     /**
+     * {@link #linearCombination} that also returns \( \max_i |\mathrm{out}_i| \), as
+     * {@link #maxAbs} of the result would: how drivers check a step's result for NaN and infinity
+     * without reading it again. The result vector is bit-identical to {@code linearCombination}'s.
+     * The default makes the two calls; the CPU backends compute the maximum in the same pass.
+     *
+     * @param a weights, at least {@code k} entries
+     * @param x vectors, at least {@code k} entries, all of the length of {@code out}
+     * @param k number of terms, {@code >= 1}
+     * @param out result
+     * @return \( \max_i |\mathrm{out}_i| \); 0 for an empty vector; NaN if any element is NaN
+     */
+    default double linearCombinationMaxAbs(double[] a, V[] x, int k, V out) {
+        linearCombination(a, x, k, out);
+        return maxAbs(out);
+    }
+
+    /**
+     * {@link #diagonalCombination} that also returns \( \max_i |\mathrm{out}_i| \), see
+     * {@link #linearCombinationMaxAbs}.
+     *
+     * @param w weight vectors, at least {@code k} entries, all of the length of {@code out}
+     * @param x vectors, at least {@code k} entries, all of the length of {@code out}
+     * @param k number of terms, {@code >= 1}
+     * @param out result
+     * @return \( \max_i |\mathrm{out}_i| \); 0 for an empty vector; NaN if any element is NaN
+     */
+    default double diagonalCombinationMaxAbs(V[] w, V[] x, int k, V out) {
+        diagonalCombination(w, x, k, out);
+        return maxAbs(out);
+    }
+
+    /**
      * Weighted RMS norm of a difference, the error norm of adaptive step-size control:
      * \[ \sqrt{\frac1n \sum_i \left(\frac{x_i - y_i}{\mathrm{atol} + \mathrm{rtol}
      * \max(|x_i|, |y_i|)}\right)^2} \]

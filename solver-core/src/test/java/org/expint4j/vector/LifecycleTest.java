@@ -24,7 +24,7 @@ class LifecycleTest {
         final FloatVectorOps f = new FloatVectorOps();
         try {
             assertEquals(Runtime.getRuntime().availableProcessors(), d.parallelism());
-            assertEquals(1 << 16, d.parallelThreshold());
+            assertEquals(1 << 19, d.parallelThreshold());
             assertEquals(DoubleVectorOps.DEFAULT_PARALLEL_THRESHOLD, f.parallelThreshold());
             assertEquals("cpu-double", d.name());
             assertEquals("cpu-float", f.name());
