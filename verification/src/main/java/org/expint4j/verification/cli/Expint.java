@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "expint", mixinStandardHelpOptions = true, versionProvider = Expint.Version.class,
         description = "Exponential integrators for u' = L u + N(t, u), and DPM-Solver.",
         subcommands = {DemoCommand.class, SampleCommand.class, OrderCommand.class, SolveCommand.class, MethodsCommand.class,
-            ReportCommand.class, DpmStudyCommand.class, CommandLine.HelpCommand.class})
+            ReportCommand.class, DpmStudyCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Expint implements Runnable {
 
     /** Exit code for user mistakes. */

@@ -68,7 +68,7 @@ class ExpintCliTest {
         assertTrue(version.out().startsWith("expint4j "), version.out());
         Result root = run("--help");
         assertEquals(0, root.code());
-        for (String sub : List.of("demo", "sample", "order", "solve", "methods", "report", "dpm-study")) {
+        for (String sub : List.of("demo", "sample", "order", "solve", "methods", "report", "dpm-study", "bench")) {
             assertTrue(root.out().contains(sub), "root help lists " + sub);
             Result help = run(sub, "--help");
             assertEquals(0, help.code(), sub);
@@ -414,6 +414,14 @@ class ExpintCliTest {
         Result r = run("report", "--smoke", "--quiet", "--out", docs.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.readString(docs.resolve("verification.md")).startsWith("# Verification"));
+    }
+
+    @Test
+    void benchPrintsItsTables() {
+        Result r = run("bench", "--quick", "--sections", "fusion", "--reps", "3", "--max-log2n", "12");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Fused against unfused") && r.out().contains("./expint bench --quick"), r.out());
+        assertUsageError("unknown --sections value 'gpu'", "bench", "--sections", "gpu");
     }
 
     @Test
