@@ -167,7 +167,7 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
         statistics.addEvaluation();
         int p = Math.min(count, orderLimit);
         for (int j = 0; j < p; j++) {
-            theta[j] = (historyTimes[(newest - j + q) % q] - t) / h;
+            theta[j] = node(historyTimes[(newest - j + q) % q], t, h);
         }
         WeightRow<V> row = rows[p];
         if (rowSteps[p] != h || !sameTheta(rowTheta[p], p)) {
@@ -235,6 +235,20 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
             throw new IllegalArgumentException("order limit must be >= 1, got " + limit);
         }
         orderLimit = limit;
+    }
+
+    /**
+     * The node \( \theta = (t_{n-j} - t_n)/h \). On a uniform grid it is an integer, but
+     * computed from rounded times it wobbles by a few ulps of the times from step to step, and
+     * every wobble would recompute the weights (for a diagonal part, passes over n-vectors each
+     * step). A value within the rounding error of the times from an integer is therefore taken as
+     * that integer, so that uniform grids reuse their weights.
+     */
+    private static double node(double past, double t, double h) {
+        double theta = (past - t) / h;
+        double nearest = Math.rint(theta);
+        double roundingError = 4 * (Math.ulp(past) + Math.ulp(t)) / Math.abs(h) + 4 * Math.ulp(theta);
+        return Math.abs(theta - nearest) <= roundingError ? nearest : theta;
     }
 
     private boolean sameTheta(double[] stored, int p) {

@@ -147,13 +147,15 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
                               int from, int to);
 
     /**
-     * As {@link #scaledTerms} without accumulation, and returns {@code max(0, |dst_from|, ...)}
-     * of the values written ({@code Math.max} NaN semantics); {@code dst} gets the same bits.
+     * As {@link #scaledTerms}, and returns {@code max(0, |dst_from|, ...)} of the values written
+     * ({@code Math.max} NaN semantics); {@code dst} gets the same bits.
      */
-    abstract double scaledTermsMax(double[] a, V[] x, int j0, int count, V dst, int from, int to);
+    abstract double scaledTermsMax(double[] a, V[] x, int j0, int count, V dst, boolean accumulate,
+                                   int from, int to);
 
-    /** As {@link #diagonalTerms} without accumulation, returning the maximum as above. */
-    abstract double diagonalTermsMax(V[] w, V[] x, int j0, int count, V dst, int from, int to);
+    /** As {@link #diagonalTerms}, returning the maximum as above. */
+    abstract double diagonalTermsMax(V[] w, V[] x, int j0, int count, V dst, boolean accumulate,
+                                     int from, int to);
 
     /** As {@link #scaledTerms} with per-element weights {@code w[j][i]}, {@code count <= 3}. */
     abstract void diagonalTerms(V[] w, V[] x, int j0, int count, V dst, boolean accumulate,
@@ -287,40 +289,47 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
     private double combineRange(int from, int to) {
         if (terms <= group) {
             if (withMax) {
-                return termsMax(from, to);
+                return termsMax(0, terms, result, false, from, to);
             }
             terms(0, terms, result, false, from, to);
             return 0;
         }
         final V dst = target;
+        // The last pass of each tile computes the maximum, unless the tile is copied afterwards.
+        final boolean maxInPass = withMax && dst == result;
+        final int last = (terms - 1) / group * group;
         double m = 0;
         for (int s = from; s < to; s += TILE) {
             final int e = Math.min(to, s + TILE);
             terms(0, group, dst, false, s, e);
             for (int j = group; j < terms; j += group) {
-                terms(j, Math.min(group, terms - j), dst, true, s, e);
+                if (maxInPass && j == last) {
+                    m = Math.max(m, termsMax(j, terms - j, dst, true, s, e));
+                } else {
+                    terms(j, Math.min(group, terms - j), dst, true, s, e);
+                }
             }
             if (dst != result) {
                 System.arraycopy(dst, s, result, s, e - s);
-            }
-            if (withMax) {
-                // The tile was just written: this read hits the L1 cache.
-                m = Math.max(m, maxAbsRange(result, s, e));
+                if (withMax) {
+                    // The tile was just written: this read hits the L1 cache.
+                    m = Math.max(m, maxAbsRange(result, s, e));
+                }
             }
         }
         return m;
     }
 
-    /** All terms in one pass ({@code terms <= group}), returning the maximum of the result. */
-    private double termsMax(int from, int to) {
+    /** Terms {@code j0..j0+count-1} in one pass, returning the maximum of what it writes. */
+    private double termsMax(int j0, int count, V dst, boolean accumulate, int from, int to) {
         switch (op) {
             case OP_LINEAR:
-                return scaledTermsMax(coeffs, vectors, 0, terms, result, from, to);
+                return scaledTermsMax(coeffs, vectors, j0, count, dst, accumulate, from, to);
             case OP_DIAGONAL:
-                return diagonalTermsMax(weights, vectors, 0, terms, result, from, to);
+                return diagonalTermsMax(weights, vectors, j0, count, dst, accumulate, from, to);
             default:
-                terms(0, terms, result, false, from, to);
-                return maxAbsRange(result, from, to);
+                terms(j0, count, dst, accumulate, from, to);
+                return maxAbsRange(dst, from, to);
         }
     }
 

@@ -215,77 +215,135 @@ public final class DoubleVectorOps extends CpuVectorOps<double[]> {
     // ---- the same sums, returning max |d_i| of the values written (same bits in d) ----
 
     @Override
-    double scaledTermsMax(double[] a, double[][] x, int j0, int count, double[] d, int from, int to) {
+    double scaledTermsMax(double[] a, double[][] x, int j0, int count, double[] d, boolean acc,
+                          int from, int to) {
         double m = 0;
         final double a0 = a[j0];
         final double[] x0 = x[j0];
         if (count == 1) {
-            for (int i = from; i < to; i++) {
-                final double v = a0 * x0[i];
-                d[i] = v;
-                m = Math.max(m, Math.abs(v));
+            if (acc) {
+                for (int i = from; i < to; i++) {
+                    final double v = d[i] + a0 * x0[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    final double v = a0 * x0[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
             }
             return m;
         }
         final double a1 = a[j0 + 1];
         final double[] x1 = x[j0 + 1];
         if (count == 2) {
-            for (int i = from; i < to; i++) {
-                final double v = a0 * x0[i] + a1 * x1[i];
-                d[i] = v;
-                m = Math.max(m, Math.abs(v));
+            if (acc) {
+                for (int i = from; i < to; i++) {
+                    final double v = d[i] + a0 * x0[i] + a1 * x1[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    final double v = a0 * x0[i] + a1 * x1[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
             }
             return m;
         }
         final double a2 = a[j0 + 2];
         final double[] x2 = x[j0 + 2];
         if (count == 3) {
-            for (int i = from; i < to; i++) {
-                final double v = a0 * x0[i] + a1 * x1[i] + a2 * x2[i];
-                d[i] = v;
-                m = Math.max(m, Math.abs(v));
+            if (acc) {
+                for (int i = from; i < to; i++) {
+                    final double v = d[i] + a0 * x0[i] + a1 * x1[i] + a2 * x2[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    final double v = a0 * x0[i] + a1 * x1[i] + a2 * x2[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
             }
             return m;
         }
         final double a3 = a[j0 + 3];
         final double[] x3 = x[j0 + 3];
-        for (int i = from; i < to; i++) {
-            final double v = a0 * x0[i] + a1 * x1[i] + a2 * x2[i] + a3 * x3[i];
-            d[i] = v;
-            m = Math.max(m, Math.abs(v));
+        if (acc) {
+            for (int i = from; i < to; i++) {
+                final double v = d[i] + a0 * x0[i] + a1 * x1[i] + a2 * x2[i] + a3 * x3[i];
+                d[i] = v;
+                m = Math.max(m, Math.abs(v));
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                final double v = a0 * x0[i] + a1 * x1[i] + a2 * x2[i] + a3 * x3[i];
+                d[i] = v;
+                m = Math.max(m, Math.abs(v));
+            }
         }
         return m;
     }
 
     @Override
-    double diagonalTermsMax(double[][] w, double[][] x, int j0, int count, double[] d, int from, int to) {
+    double diagonalTermsMax(double[][] w, double[][] x, int j0, int count, double[] d, boolean acc,
+                            int from, int to) {
         double m = 0;
         final double[] w0 = w[j0];
         final double[] x0 = x[j0];
         if (count == 1) {
-            for (int i = from; i < to; i++) {
-                final double v = w0[i] * x0[i];
-                d[i] = v;
-                m = Math.max(m, Math.abs(v));
+            if (acc) {
+                for (int i = from; i < to; i++) {
+                    final double v = d[i] + w0[i] * x0[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    final double v = w0[i] * x0[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
             }
             return m;
         }
         final double[] w1 = w[j0 + 1];
         final double[] x1 = x[j0 + 1];
         if (count == 2) {
-            for (int i = from; i < to; i++) {
-                final double v = w0[i] * x0[i] + w1[i] * x1[i];
-                d[i] = v;
-                m = Math.max(m, Math.abs(v));
+            if (acc) {
+                for (int i = from; i < to; i++) {
+                    final double v = d[i] + w0[i] * x0[i] + w1[i] * x1[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    final double v = w0[i] * x0[i] + w1[i] * x1[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
             }
             return m;
         }
         final double[] w2 = w[j0 + 2];
         final double[] x2 = x[j0 + 2];
-        for (int i = from; i < to; i++) {
-            final double v = w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i];
-            d[i] = v;
-            m = Math.max(m, Math.abs(v));
+        if (acc) {
+            for (int i = from; i < to; i++) {
+                final double v = d[i] + w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i];
+                d[i] = v;
+                m = Math.max(m, Math.abs(v));
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                final double v = w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i];
+                d[i] = v;
+                m = Math.max(m, Math.abs(v));
+            }
         }
         return m;
     }

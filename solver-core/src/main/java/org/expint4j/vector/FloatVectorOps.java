@@ -224,77 +224,135 @@ public final class FloatVectorOps extends CpuVectorOps<float[]> {
     // ---- the same sums, returning max |d_i| of the values written (same bits in d) ----
 
     @Override
-    double scaledTermsMax(double[] a, float[][] x, int j0, int count, float[] d, int from, int to) {
+    double scaledTermsMax(double[] a, float[][] x, int j0, int count, float[] d, boolean acc,
+                          int from, int to) {
         float m = 0;
         final float a0 = (float) a[j0];
         final float[] x0 = x[j0];
         if (count == 1) {
-            for (int i = from; i < to; i++) {
-                final float v = a0 * x0[i];
-                d[i] = v;
-                m = Math.max(m, Math.abs(v));
+            if (acc) {
+                for (int i = from; i < to; i++) {
+                    final float v = d[i] + a0 * x0[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    final float v = a0 * x0[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
             }
             return m;
         }
         final float a1 = (float) a[j0 + 1];
         final float[] x1 = x[j0 + 1];
         if (count == 2) {
-            for (int i = from; i < to; i++) {
-                final float v = a0 * x0[i] + a1 * x1[i];
-                d[i] = v;
-                m = Math.max(m, Math.abs(v));
+            if (acc) {
+                for (int i = from; i < to; i++) {
+                    final float v = d[i] + a0 * x0[i] + a1 * x1[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    final float v = a0 * x0[i] + a1 * x1[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
             }
             return m;
         }
         final float a2 = (float) a[j0 + 2];
         final float[] x2 = x[j0 + 2];
         if (count == 3) {
-            for (int i = from; i < to; i++) {
-                final float v = a0 * x0[i] + a1 * x1[i] + a2 * x2[i];
-                d[i] = v;
-                m = Math.max(m, Math.abs(v));
+            if (acc) {
+                for (int i = from; i < to; i++) {
+                    final float v = d[i] + a0 * x0[i] + a1 * x1[i] + a2 * x2[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    final float v = a0 * x0[i] + a1 * x1[i] + a2 * x2[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
             }
             return m;
         }
         final float a3 = (float) a[j0 + 3];
         final float[] x3 = x[j0 + 3];
-        for (int i = from; i < to; i++) {
-            final float v = a0 * x0[i] + a1 * x1[i] + a2 * x2[i] + a3 * x3[i];
-            d[i] = v;
-            m = Math.max(m, Math.abs(v));
+        if (acc) {
+            for (int i = from; i < to; i++) {
+                final float v = d[i] + a0 * x0[i] + a1 * x1[i] + a2 * x2[i] + a3 * x3[i];
+                d[i] = v;
+                m = Math.max(m, Math.abs(v));
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                final float v = a0 * x0[i] + a1 * x1[i] + a2 * x2[i] + a3 * x3[i];
+                d[i] = v;
+                m = Math.max(m, Math.abs(v));
+            }
         }
         return m;
     }
 
     @Override
-    double diagonalTermsMax(float[][] w, float[][] x, int j0, int count, float[] d, int from, int to) {
+    double diagonalTermsMax(float[][] w, float[][] x, int j0, int count, float[] d, boolean acc,
+                            int from, int to) {
         float m = 0;
         final float[] w0 = w[j0];
         final float[] x0 = x[j0];
         if (count == 1) {
-            for (int i = from; i < to; i++) {
-                final float v = w0[i] * x0[i];
-                d[i] = v;
-                m = Math.max(m, Math.abs(v));
+            if (acc) {
+                for (int i = from; i < to; i++) {
+                    final float v = d[i] + w0[i] * x0[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    final float v = w0[i] * x0[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
             }
             return m;
         }
         final float[] w1 = w[j0 + 1];
         final float[] x1 = x[j0 + 1];
         if (count == 2) {
-            for (int i = from; i < to; i++) {
-                final float v = w0[i] * x0[i] + w1[i] * x1[i];
-                d[i] = v;
-                m = Math.max(m, Math.abs(v));
+            if (acc) {
+                for (int i = from; i < to; i++) {
+                    final float v = d[i] + w0[i] * x0[i] + w1[i] * x1[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    final float v = w0[i] * x0[i] + w1[i] * x1[i];
+                    d[i] = v;
+                    m = Math.max(m, Math.abs(v));
+                }
             }
             return m;
         }
         final float[] w2 = w[j0 + 2];
         final float[] x2 = x[j0 + 2];
-        for (int i = from; i < to; i++) {
-            final float v = w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i];
-            d[i] = v;
-            m = Math.max(m, Math.abs(v));
+        if (acc) {
+            for (int i = from; i < to; i++) {
+                final float v = d[i] + w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i];
+                d[i] = v;
+                m = Math.max(m, Math.abs(v));
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                final float v = w0[i] * x0[i] + w1[i] * x1[i] + w2[i] * x2[i];
+                d[i] = v;
+                m = Math.max(m, Math.abs(v));
+            }
         }
         return m;
     }

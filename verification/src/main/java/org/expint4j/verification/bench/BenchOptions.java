@@ -16,6 +16,8 @@ public final class BenchOptions {
         BANDWIDTH,
         /** Fused against unfused execution of a 3-term sum. */
         FUSION,
+        /** Single thread against all threads by vector length: where multi-threading pays. */
+        THRESHOLD,
         /** Per-step time of the fixed-step driver against its bare sums. */
         DRIVER,
         /** Per-step time of the DPM-Solver sampler against a hand-written step. */

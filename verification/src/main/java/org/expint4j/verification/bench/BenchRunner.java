@@ -52,6 +52,7 @@ public final class BenchRunner {
             switch (s) {
                 case BANDWIDTH -> r.bandwidth();
                 case FUSION -> r.fusion();
+                case THRESHOLD -> r.threshold();
                 case DRIVER -> r.driver();
                 case DPM_STEP -> r.dpmStep();
                 case PHI -> r.phi();
@@ -215,6 +216,38 @@ public final class BenchRunner {
                 "in place / fused", "eager / fused"), rows));
     }
 
+    // ---------------------------------------------------------------- threshold
+
+    private void threshold() {
+        if (options.threads < 2) {
+            return;
+        }
+        warmKernels();
+        final List<List<String>> rows = new ArrayList<>();
+        final int step = options.quick ? 2 : 1;
+        for (Precision p : Precision.values()) {
+            for (int log = 10; log <= 22; log += step) {
+                final int n = 1 << log;
+                // Threshold 1: the multi-threaded instance splits every length.
+                try (FusedSums one = new FusedSums(p, n, 3, false, 1, 1);
+                     FusedSums all = new FusedSums(p, n, 3, false, options.threads, 1)) {
+                    for (int k : new int[] {2, 3}) {
+                        final Timing.Sample serial = timing.measure(() -> one.fused(k));
+                        final Timing.Sample parallel = timing.measure(() -> all.fused(k));
+                        rows.add(List.of(p.name().toLowerCase(Locale.ROOT), "2^" + log, String.valueOf(k),
+                            micros(serial), micros(parallel), ratio(serial.median() / parallel.median())));
+                    }
+                }
+            }
+        }
+        result.add(new BenchResult.Table("Multi-threading threshold: one thread against " + options.threads
+                + ", µs per fused sum",
+            "The multi-threaded instance is built with threshold 1, so it splits every length; "
+                + "speed-up = single / multi. The default threshold should lie where the speed-up "
+                + "passes 1 and stays there.",
+            List.of("precision", "n", "K", "1 thread", options.threads + " threads", "speed-up"), rows));
+    }
+
     // ---------------------------------------------------------------- drivers
 
     private void driver() {
@@ -222,34 +255,42 @@ public final class BenchRunner {
             : new int[] {1_000, 10_000, 100_000, 1_000_000, 10_000_000};
         final String[] methods = {"etd1", "etdrk4", "abnorsett3"};
         final List<List<String>> rows = new ArrayList<>();
-        for (DriverWorkload.Kind kind : DriverWorkload.Kind.values()) {
-            for (String method : methods) {
-                for (int n : sizes) {
-                    if (options.quick && kind == DriverWorkload.Kind.DIAGONAL && !method.equals("etd1")) {
-                        continue;
-                    }
-                    try (DriverWorkload w = new DriverWorkload(method, kind, n, options.threads)) {
-                        final int steps = stepsFor(n * (long) sum(w.rowTerms()));
-                        final int from = Math.max(3, steps / 10);
-                        final Timing.Sample step = timing.measureProbe(2, () -> {
-                            w.run(steps, from);
-                            return w.clock().nanosPerStep();
-                        });
-                        final double bytes = w.clock().bytesPerStep();
-                        final Timing.Sample bare = timing.measure(w::bareStep);
-                        rows.add(List.of(kind.name().toLowerCase(Locale.ROOT), method, String.valueOf(n),
-                            java.util.Arrays.toString(w.rowTerms()), micros(step), micros(bare),
-                            ratio(step.median() / bare.median()), String.format(Locale.ROOT, "%.0f", bytes)));
+        for (int threads : stepThreads()) {
+            for (DriverWorkload.Kind kind : DriverWorkload.Kind.values()) {
+                for (String method : methods) {
+                    for (int n : sizes) {
+                        if (options.quick && kind == DriverWorkload.Kind.DIAGONAL && !method.equals("etd1")) {
+                            continue;
+                        }
+                        try (DriverWorkload w = new DriverWorkload(method, kind, n, threads)) {
+                            final int steps = stepsFor(n * (long) sum(w.rowTerms()));
+                            final int from = Math.max(3, steps / 10);
+                            final Timing.Sample step = timing.measureProbe(2, () -> {
+                                w.run(steps, from);
+                                return w.clock().nanosPerStep();
+                            });
+                            final double bytes = w.clock().bytesPerStep();
+                            final Timing.Sample bare = timing.measure(w::bareStep);
+                            rows.add(List.of(kind.name().toLowerCase(Locale.ROOT), method, String.valueOf(n),
+                                String.valueOf(threads), java.util.Arrays.toString(w.rowTerms()), micros(step),
+                                micros(bare), ratio(step.median() / bare.median()),
+                                String.format(Locale.ROOT, "%.0f", bytes)));
+                        }
                     }
                 }
             }
         }
         result.add(new BenchResult.Table("FixedStepIntegrator: time per step against the bare fused sums, µs",
-            "Trivial N (writes nothing), so a step is its fused sums plus the driver's own work. `sums` "
+            "Trivial N (fills each stage buffer once, then writes nothing), so a step is its fused sums plus the driver's own work. `sums` "
                 + "lists the term counts K of the step's fused sums; `bare` runs exactly those sums on the "
                 + "backend. Steps are timed inside the run by an observer, after the first tenth. "
                 + "Allocation: bytes the calling thread allocated per step (worker threads not counted).",
-            List.of("L", "method", "n", "sums", "step", "bare sums", "step / bare", "bytes/step"), rows));
+            List.of("L", "method", "n", "threads", "sums", "step", "bare sums", "step / bare", "bytes/step"), rows));
+    }
+
+    /** Threads of the per-step measurements: 1 (quick), 1 and all (full). */
+    private int[] stepThreads() {
+        return options.quick || options.threads == 1 ? new int[] {1} : new int[] {1, options.threads};
     }
 
     private static int sum(int[] a) {
@@ -270,27 +311,30 @@ public final class BenchRunner {
         final int[] sizes = options.quick ? new int[] {1_000, 100_000, 1_000_000}
             : new int[] {1_000, 10_000, 100_000, 1_000_000, 10_000_000};
         final List<List<String>> rows = new ArrayList<>();
-        for (int n : sizes) {
-            try (DpmWorkload w = new DpmWorkload(n, options.threads)) {
-                final int steps = Math.max(12, stepsFor(9L * n));
-                final int from = 3;
-                final Timing.Sample step = timing.measureProbe(2, () -> {
-                    w.run(steps, from);
-                    return w.clock().nanosPerStep();
-                });
-                final double bytes = w.clock().bytesPerStep();
-                final Timing.Sample bare = timing.measure(w::bareStep);
-                final Timing.Sample model = timing.measure(w::model);
-                rows.add(List.of(String.valueOf(n), String.valueOf(steps), micros(step), micros(bare),
-                    micros(model), ratio(step.median() / bare.median()),
-                    String.format(Locale.ROOT, "%.0f", bytes)));
+        for (int threads : stepThreads()) {
+            for (int n : sizes) {
+                try (DpmWorkload w = new DpmWorkload(n, threads)) {
+                    final int steps = Math.max(12, stepsFor(9L * n));
+                    final int from = 3;
+                    final Timing.Sample step = timing.measureProbe(2, () -> {
+                        w.run(steps, from);
+                        return w.clock().nanosPerStep();
+                    });
+                    final double bytes = w.clock().bytesPerStep();
+                    final Timing.Sample bare = timing.measure(w::bareStep);
+                    final Timing.Sample model = timing.measure(w::model);
+                    rows.add(List.of(String.valueOf(n), String.valueOf(threads), String.valueOf(steps), micros(step),
+                        micros(bare), micros(model), ratio(step.median() / bare.median()),
+                        String.format(Locale.ROOT, "%.0f", bytes)));
+                }
             }
         }
         result.add(new BenchResult.Table("DPM-Solver++(2M) sampler: time per step against a hand-written step, µs",
             "Model: eps = x (one copy pass). `bare`: model + data prediction (K=2) + update (K=3) in "
                 + "x-space, what any implementation must do. Steps after the third are timed inside the "
                 + "run. Allocation: bytes the calling thread allocated per step.",
-            List.of("n", "steps", "step", "bare step", "model alone", "step / bare", "bytes/step"), rows));
+            List.of("n", "threads", "steps", "step", "bare step", "model alone", "step / bare", "bytes/step"),
+            rows));
     }
 
     // ---------------------------------------------------------------- phi
@@ -299,6 +343,17 @@ public final class BenchRunner {
         final int maxK = 4;
         final List<List<String>> rows = new ArrayList<>();
         final PhiWorkload small = new PhiWorkload(maxK, 1_000, 64);
+        // Compile every path first: the first measurement would otherwise time the interpreter.
+        final long end = System.nanoTime() + (options.quick ? 150_000_000L : 1_000_000_000L);
+        while (System.nanoTime() < end) {
+            for (int i = 0; i < 200; i++) {
+                small.scalarAll();
+                small.scalarEach();
+            }
+            small.diagonal();
+            small.complexDiagonal();
+        }
+        small.dense();
         final Timing.Sample all = timing.measure(small::scalarAll);
         rows.add(List.of("scalar, φ0..φ4 at once (Phi.phi(z, out))", "1", nanos(all), perSecond(all, 1)));
         final Timing.Sample each = timing.measure(small::scalarEach);
