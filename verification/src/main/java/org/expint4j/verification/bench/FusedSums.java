@@ -14,7 +14,7 @@ import org.expint4j.vector.FloatVectorOps;
  * and allocates nothing, so it can run in a timing loop, a JMH benchmark or an allocation check.
  *
  * <p>Effective bandwidth counts the bytes an operation must move: \(K\) vectors read and one
- * written for a scalar-weighted sum ({@link #fusedBytes()}), \(2K + 1\) vectors for per-element
+ * written for a scalar-weighted sum ({@link #fusedBytes(int)}), \(2K + 1\) vectors for per-element
  * weights, two for a copy. Write-allocate traffic (the read of the destination's cache lines
  * before they are written) is not counted, for the copies and the sums alike.
  */
@@ -193,7 +193,7 @@ public final class FusedSums implements AutoCloseable {
     }
 
     /**
-     * The fused sum \( \mathrm{out} = \sum_{j<K} a_j x_j \) of the backend.
+     * The fused sum \( \mathrm{out} = \sum_{j&lt;K} a_j x_j \) of the backend.
      *
      * @param k number of terms, at most {@link #k()}
      */
@@ -206,7 +206,7 @@ public final class FusedSums implements AutoCloseable {
     }
 
     /**
-     * The fused sum with per-element weights \( \mathrm{out} = \sum_{j<K} w_j \odot x_j \).
+     * The fused sum with per-element weights \( \mathrm{out} = \sum_{j&lt;K} w_j \odot x_j \).
      *
      * @param k number of terms, at most {@link #k()}
      */
