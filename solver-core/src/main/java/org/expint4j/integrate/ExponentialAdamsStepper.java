@@ -155,8 +155,10 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
         if (starter != null && count < q) {
             // The starter's first stage is N(t, u): keep it as history instead of evaluating twice.
             lastStepWasStarter = true;
-            final double m = max ? starter.stepMaxAbs(t, h, u, out) : 0;
-            if (!max) {
+            double m = 0;
+            if (max) {
+                m = starter.stepMaxAbs(t, h, u, out);
+            } else {
                 starter.step(t, h, u, out);
             }
             ops.copy(starter.stageValue(0), history[newest]);

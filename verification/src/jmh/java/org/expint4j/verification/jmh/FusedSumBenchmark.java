@@ -73,7 +73,7 @@ public class FusedSumBenchmark {
         return sums.probe();
     }
 
-    /** @return an element of the result: {@code out = sum_j w_j * x_j} (runs for K <= 3) */
+    /** @return an element of the result: {@code out = sum_j w_j * x_j} (runs for K &le; 3) */
     @Benchmark
     public double fusedDiagonal() {
         if (k > 3) {

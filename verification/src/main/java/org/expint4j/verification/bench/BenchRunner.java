@@ -179,7 +179,8 @@ public final class BenchRunner {
         result.add(new BenchResult.Table("Effective bandwidth, GB/s (bytes read + written / time)",
             "A scalar-weighted sum of K terms moves (K+1)·n·b bytes, a per-element one (2K+1)·n·b, a "
                 + "copy 2·n·b (b = 8 or 4 bytes; write-allocate traffic not counted). The backend runs "
-                + "on `threads` threads above its parallel threshold (2^16 by default); the copies "
+                + "on `threads` threads above its parallel threshold (2^" + Integer.numberOfTrailingZeros(
+                    org.expint4j.vector.DoubleVectorOps.DEFAULT_PARALLEL_THRESHOLD) + " by default); the copies "
                 + "are split over as many ForkJoin threads.",
             header, rows));
     }
@@ -225,13 +226,16 @@ public final class BenchRunner {
         warmKernels();
         final List<List<String>> rows = new ArrayList<>();
         final int step = options.quick ? 2 : 1;
-        for (Precision p : Precision.values()) {
-            for (int log = 10; log <= 22; log += step) {
+        // Quick: doubles only, K = 2, every other length.
+        final Precision[] precisions = options.quick ? new Precision[] {Precision.DOUBLE} : Precision.values();
+        final int[] ks = options.quick ? new int[] {2} : new int[] {2, 3};
+        for (Precision p : precisions) {
+            for (int log = options.quick ? 12 : 10; log <= 22; log += step) {
                 final int n = 1 << log;
                 // Threshold 1: the multi-threaded instance splits every length.
                 try (FusedSums one = new FusedSums(p, n, 3, false, 1, 1);
                      FusedSums all = new FusedSums(p, n, 3, false, options.threads, 1)) {
-                    for (int k : new int[] {2, 3}) {
+                    for (int k : ks) {
                         final Timing.Sample serial = timing.measure(() -> one.fused(k));
                         final Timing.Sample parallel = timing.measure(() -> all.fused(k));
                         rows.add(List.of(p.name().toLowerCase(Locale.ROOT), "2^" + log, String.valueOf(k),

@@ -14,7 +14,7 @@ import org.expint4j.vector.FloatVectorOps;
  * and allocates nothing, so it can run in a timing loop, a JMH benchmark or an allocation check.
  *
  * <p>Effective bandwidth counts the bytes an operation must move: \(K\) vectors read and one
- * written for a scalar-weighted sum ({@link #fusedBytes()}), \(2K + 1\) vectors for per-element
+ * written for a scalar-weighted sum ({@link #fusedBytes(int)}), \(2K + 1\) vectors for per-element
  * weights, two for a copy. Write-allocate traffic (the read of the destination's cache lines
  * before they are written) is not counted, for the copies and the sums alike.
  */
@@ -49,11 +49,12 @@ public final class FusedSums implements AutoCloseable {
     private final double[][] dx;
     private final double[][] dw;
     private final double[] dout;
-    private final double[][] dtmp;
+    /** Temporaries of the eager evaluation, allocated on its first use (3 vectors). */
+    private double[][] dtmp;
     private final float[][] fx;
     private final float[][] fw;
     private final float[] fout;
-    private final float[][] ftmp;
+    private float[][] ftmp;
     // Scratch argument arrays of the unfused passes, preallocated.
     private final double[] one = new double[1];
     private final double[] two = new double[2];
@@ -86,8 +87,6 @@ public final class FusedSums implements AutoCloseable {
         for (int j = 0; j < k; j++) {
             a[j] = 0.5 + rnd.nextDouble();
         }
-        // Temporaries of the unfused evaluation: at most three live at once.
-        final int temps = 3;
         if (precision == Precision.DOUBLE) {
             dops = threads > 1 ? new DoubleVectorOps(threads, parallelThreshold) : DoubleVectorOps.serial();
             fops = null;
@@ -102,11 +101,9 @@ public final class FusedSums implements AutoCloseable {
                 }
             }
             dout = new double[n];
-            dtmp = k >= 2 ? new double[temps][n] : null;
             fx = null;
             fw = null;
             fout = null;
-            ftmp = null;
         } else {
             fops = threads > 1 ? new FloatVectorOps(threads, parallelThreshold) : FloatVectorOps.serial();
             dops = null;
@@ -121,11 +118,9 @@ public final class FusedSums implements AutoCloseable {
                 }
             }
             fout = new float[n];
-            ftmp = k >= 2 ? new float[temps][n] : null;
             dx = null;
             dw = null;
             dout = null;
-            dtmp = null;
         }
         copyPool = threads > 1 ? new ForkJoinPool(threads) : null;
     }
@@ -193,7 +188,7 @@ public final class FusedSums implements AutoCloseable {
     }
 
     /**
-     * The fused sum \( \mathrm{out} = \sum_{j<K} a_j x_j \) of the backend.
+     * The fused sum \( \mathrm{out} = \sum_{j&lt;K} a_j x_j \) of the backend.
      *
      * @param k number of terms, at most {@link #k()}
      */
@@ -206,7 +201,7 @@ public final class FusedSums implements AutoCloseable {
     }
 
     /**
-     * The fused sum with per-element weights \( \mathrm{out} = \sum_{j<K} w_j \odot x_j \).
+     * The fused sum with per-element weights \( \mathrm{out} = \sum_{j&lt;K} w_j \odot x_j \).
      *
      * @param k number of terms, at most {@link #k()}
      */
@@ -254,8 +249,8 @@ public final class FusedSums implements AutoCloseable {
     /**
      * The same sum evaluated eagerly with temporaries, as {@code a0*x0 + a1*x1 + a2*x2} runs in
      * an eager tensor library: {@code t = a0*x0; s = a1*x1; t = t + s; s = a2*x2; out = t + s}
-     * (temporaries preallocated, as a caching allocator would hand them out). Same bits as the
-     * fused sum.
+     * (three temporaries, allocated on the first call and reused, as a caching allocator would
+     * hand them out). Same bits as the fused sum.
      *
      * @param k number of terms, at most {@link #k()}
      */
@@ -265,6 +260,9 @@ public final class FusedSums implements AutoCloseable {
             return;
         }
         if (dops != null) {
+            if (dtmp == null) {
+                dtmp = new double[3][n];
+            }
             double[] acc = dtmp[0];
             scaleD(a[0], dx[0], acc);
             for (int j = 1; j < k; j++) {
@@ -275,6 +273,9 @@ public final class FusedSums implements AutoCloseable {
                 acc = sum;
             }
         } else {
+            if (ftmp == null) {
+                ftmp = new float[3][n];
+            }
             float[] acc = ftmp[0];
             scaleF(a[0], fx[0], acc);
             for (int j = 1; j < k; j++) {
