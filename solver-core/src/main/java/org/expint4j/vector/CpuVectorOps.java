@@ -190,44 +190,44 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
 
     @Override
     public void linearCombination(double[] a, V[] x, int k, V out) {
-        final int n = checkOutput(out, "out", false);
-        checkTerms(k, "a", a == null ? -1 : a.length, x);
-        checkVectors("x", x, k, n);
+        final int n = VectorArguments.output(this, out, "out", false);
+        VectorArguments.terms(k, "a", a == null ? -1 : a.length, x);
+        VectorArguments.vectors(this, "x", x, k, n);
         elementwise(OP_LINEAR, a, null, x, k, out, n, false);
     }
 
     @Override
     public double linearCombinationMaxAbs(double[] a, V[] x, int k, V out) {
-        final int n = checkOutput(out, "out", false);
-        checkTerms(k, "a", a == null ? -1 : a.length, x);
-        checkVectors("x", x, k, n);
+        final int n = VectorArguments.output(this, out, "out", false);
+        VectorArguments.terms(k, "a", a == null ? -1 : a.length, x);
+        VectorArguments.vectors(this, "x", x, k, n);
         return elementwise(OP_LINEAR, a, null, x, k, out, n, true);
     }
 
     @Override
     public void diagonalCombination(V[] w, V[] x, int k, V out) {
-        final int n = checkOutput(out, "out", false);
-        checkTerms(k, "w", w == null ? -1 : w.length, x);
-        checkVectors("w", w, k, n);
-        checkVectors("x", x, k, n);
+        final int n = VectorArguments.output(this, out, "out", false);
+        VectorArguments.terms(k, "w", w == null ? -1 : w.length, x);
+        VectorArguments.vectors(this, "w", w, k, n);
+        VectorArguments.vectors(this, "x", x, k, n);
         elementwise(OP_DIAGONAL, null, w, x, k, out, n, false);
     }
 
     @Override
     public double diagonalCombinationMaxAbs(V[] w, V[] x, int k, V out) {
-        final int n = checkOutput(out, "out", false);
-        checkTerms(k, "w", w == null ? -1 : w.length, x);
-        checkVectors("w", w, k, n);
-        checkVectors("x", x, k, n);
+        final int n = VectorArguments.output(this, out, "out", false);
+        VectorArguments.terms(k, "w", w == null ? -1 : w.length, x);
+        VectorArguments.vectors(this, "w", w, k, n);
+        VectorArguments.vectors(this, "x", x, k, n);
         return elementwise(OP_DIAGONAL, null, w, x, k, out, n, true);
     }
 
     @Override
     public void complexDiagonalCombination(V[] w, V[] x, int k, V out) {
-        final int n = checkOutput(out, "out", true);
-        checkTerms(k, "w", w == null ? -1 : w.length, x);
-        checkVectors("w", w, k, n);
-        checkVectors("x", x, k, n);
+        final int n = VectorArguments.output(this, out, "out", true);
+        VectorArguments.terms(k, "w", w == null ? -1 : w.length, x);
+        VectorArguments.vectors(this, "w", w, k, n);
+        VectorArguments.vectors(this, "x", x, k, n);
         elementwise(OP_COMPLEX, null, w, x, k, out, n, false);
     }
 
@@ -351,24 +351,11 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
 
     @Override
     public void denseCombination(V[] w, V[] x, int k, V out) {
-        final int n = checkOutput(out, "out", false);
-        checkTerms(k, "w", w == null ? -1 : w.length, x);
-        checkVectors("x", x, k, n);
+        final int n = VectorArguments.output(this, out, "out", false);
+        VectorArguments.terms(k, "w", w == null ? -1 : w.length, x);
+        VectorArguments.vectors(this, "x", x, k, n);
+        VectorArguments.dense(this, w, x, k, out, n);
         final long n2 = (long) n * n;
-        for (int j = 0; j < k; j++) {
-            if (w[j] == null) {
-                throw new IllegalArgumentException("w[" + j + "] is null");
-            }
-            final int len = length(w[j]);
-            if (len != n2) {
-                throw new IllegalArgumentException("w[" + j + "] has length " + len
-                    + ", expected n*n = " + n2 + " for n = " + n + " (the length of out)");
-            }
-            if (x[j] == out) {
-                throw new IllegalArgumentException("out is the same vector as x[" + j
-                    + "]; denseCombination reads whole vectors and needs a separate output");
-            }
-        }
         if (n == 0) {
             return;
         }
@@ -390,7 +377,7 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
 
     @Override
     public double maxAbs(V x) {
-        final int n = checkOutput(x, "x", false);
+        final int n = VectorArguments.output(this, x, "x", false);
         final int blocks = ceilDiv(n, BLOCK);
         if (!isParallel(n) || blocks < 2) {
             // Max is exact and order-free, so one pass equals the blocked combination.
@@ -411,8 +398,8 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
 
     @Override
     public double weightedRms(V x, V y, double atol, double rtol) {
-        final int n = checkPair(x, y);
-        checkTolerances(atol, rtol);
+        final int n = VectorArguments.pair(this, x, y);
+        VectorArguments.tolerances(atol, rtol);
         single[0] = 0;
         rms(OP_RMS, x, y, null, atol, rtol, 0, n, 1, single);
         return single[0];
@@ -420,17 +407,8 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
 
     @Override
     public double weightedRms(V x, V y, V atol, double rtol) {
-        final int n = checkPair(x, y);
-        if (atol == null) {
-            throw new IllegalArgumentException("atol is null");
-        }
-        if (length(atol) != n) {
-            throw new IllegalArgumentException("atol has length " + length(atol)
-                + ", x has length " + n);
-        }
-        if (!(rtol >= 0)) {
-            throw new IllegalArgumentException("rtol = " + rtol + ", must be >= 0");
-        }
+        final int n = VectorArguments.pair(this, x, y);
+        VectorArguments.atolVector(this, atol, n, rtol);
         // A term with atol_i below this bound is NaN: atol_i >= 0, and atol_i > 0 if rtol = 0.
         final double bound = rtol > 0 ? 0 : Double.MIN_VALUE;
         single[0] = 0;
@@ -445,22 +423,9 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
     @Override
     public void weightedRmsPerSample(V x, V y, double atol, double rtol, int samples,
                                      double[] out) {
-        final int n = checkPair(x, y);
-        checkTolerances(atol, rtol);
-        if (samples < 1) {
-            throw new IllegalArgumentException("samples = " + samples + ", must be >= 1");
-        }
-        if (n % samples != 0) {
-            throw new IllegalArgumentException("samples = " + samples
-                + " does not divide the length " + n + " of x");
-        }
-        if (out == null) {
-            throw new IllegalArgumentException("out is null");
-        }
-        if (out.length < samples) {
-            throw new IllegalArgumentException("out has length " + out.length
-                + " < samples = " + samples);
-        }
+        final int n = VectorArguments.pair(this, x, y);
+        VectorArguments.tolerances(atol, rtol);
+        VectorArguments.samples(n, samples, out);
         rms(OP_RMS, x, y, null, atol, rtol, 0, n, samples, out);
     }
 
@@ -586,72 +551,10 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
 
     // ---- validation ----
 
-    /** @return the length of {@code v}, checked non-null and, if {@code complex}, even */
-    private int checkOutput(V v, String name, boolean complex) {
-        if (v == null) {
-            throw new IllegalArgumentException(name + " is null");
-        }
-        final int n = length(v);
-        if (complex && (n & 1) != 0) {
-            throw new IllegalArgumentException("complex vectors need an even length, " + name
-                + " has length " + n);
-        }
-        return n;
-    }
 
-    private void checkTerms(int k, String weightName, int weightCount, V[] x) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k = " + k + ", must be >= 1");
-        }
-        if (weightCount < 0) {
-            throw new IllegalArgumentException(weightName + " is null");
-        }
-        if (weightCount < k) {
-            throw new IllegalArgumentException("k = " + k + " exceeds " + weightName
-                + ".length = " + weightCount);
-        }
-        if (x == null) {
-            throw new IllegalArgumentException("x is null");
-        }
-        if (x.length < k) {
-            throw new IllegalArgumentException("k = " + k + " exceeds x.length = " + x.length);
-        }
-    }
 
-    private void checkVectors(String name, V[] v, int k, int n) {
-        for (int j = 0; j < k; j++) {
-            if (v[j] == null) {
-                throw new IllegalArgumentException(name + "[" + j + "] is null");
-            }
-            final int len = length(v[j]);
-            if (len != n) {
-                throw new IllegalArgumentException(name + "[" + j + "] has length " + len
-                    + ", out has length " + n);
-            }
-        }
-    }
 
-    private int checkPair(V x, V y) {
-        final int n = checkOutput(x, "x", false);
-        final int m = checkOutput(y, "y", false);
-        if (m != n) {
-            throw new IllegalArgumentException("y has length " + m + ", x has length " + n);
-        }
-        return n;
-    }
 
-    private static void checkTolerances(double atol, double rtol) {
-        if (!(atol >= 0)) {
-            throw new IllegalArgumentException("atol = " + atol + ", must be >= 0");
-        }
-        if (!(rtol >= 0)) {
-            throw new IllegalArgumentException("rtol = " + rtol + ", must be >= 0");
-        }
-        if (atol + rtol == 0) {
-            throw new IllegalArgumentException("atol + rtol = 0 (atol = " + atol + ", rtol = "
-                + rtol + "), must be > 0");
-        }
-    }
 
     /** Error path of the per-component norm: names the first invalid tolerance, if any. */
     private void checkAtolVector(V atolVec, double rt, int n) {

@@ -126,12 +126,7 @@ public final class FloatVectorOps extends CpuVectorOps<float[]> {
         if (src == null || dst == null) {
             throw new IllegalArgumentException(src == null ? "src is null" : "dst is null");
         }
-        if (length < 0 || srcPos < 0 || dstPos < 0 || srcPos > src.length - length
-                || dstPos > dst.length - length) {
-            throw new IllegalArgumentException("range of " + length + " elements from src[" + srcPos
-                + "] (length " + src.length + ") to dst[" + dstPos + "] (length " + dst.length
-                + ") is out of bounds");
-        }
+        VectorArguments.range(src.length, srcPos, dst.length, dstPos, length);
         System.arraycopy(src, srcPos, dst, dstPos, length);
     }
 

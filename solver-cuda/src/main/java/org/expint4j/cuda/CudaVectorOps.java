@@ -12,6 +12,7 @@ import java.lang.ref.Cleaner;
 import java.lang.reflect.Array;
 import jcuda.Pointer;
 import jcuda.driver.CUfunction;
+import org.expint4j.vector.VectorArguments;
 import org.expint4j.vector.VectorOps;
 
 /**
@@ -262,7 +263,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
             throw new IllegalArgumentException("values is null");
         }
         usable(dst, "dst");
-        ArgumentChecks.sameLength("dst", dst.length(), "values", values.length);
+        VectorArguments.sameLength("dst", dst.length(), "values", values.length);
         if (values.length == 0) {
             return;
         }
@@ -285,7 +286,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
         if (out == null) {
             throw new IllegalArgumentException("out is null");
         }
-        ArgumentChecks.sameLength("out", out.length, "v", v.length());
+        VectorArguments.sameLength("out", out.length, "v", v.length());
         if (out.length == 0) {
             return;
         }
@@ -310,7 +311,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     public void copy(V src, V dst) {
         usable(src, "src");
         usable(dst, "dst");
-        ArgumentChecks.sameLength("dst", dst.length(), "src", src.length());
+        VectorArguments.sameLength("dst", dst.length(), "src", src.length());
         if (src == dst || src.length() == 0) {
             return;
         }
@@ -322,7 +323,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     public void copyRange(V src, int srcPos, V dst, int dstPos, int length) {
         usable(src, "src");
         usable(dst, "dst");
-        ArgumentChecks.range(src.length(), srcPos, dst.length(), dstPos, length);
+        VectorArguments.range(src.length(), srcPos, dst.length(), dstPos, length);
         if (length == 0 || src == dst && srcPos == dstPos) {
             return;
         }
@@ -360,7 +361,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     void upload(DeviceVector dst, Object src, int srcPos, int dstPos, int count) {
         usable(dst, "vector");
         final int srcLength = hostLength(src);
-        ArgumentChecks.range(srcLength, srcPos, dst.length(), dstPos, count);
+        VectorArguments.range(srcLength, srcPos, dst.length(), dstPos, count);
         if (count == 0) {
             return;
         }
@@ -373,7 +374,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     void download(DeviceVector src, int srcPos, Object dst, int dstPos, int count) {
         usable(src, "vector");
         final int dstLength = hostLength(dst);
-        ArgumentChecks.range(src.length(), srcPos, dstLength, dstPos, count);
+        VectorArguments.range(src.length(), srcPos, dstLength, dstPos, count);
         if (count == 0) {
             return;
         }
@@ -398,9 +399,9 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
 
     @Override
     public void linearCombination(double[] a, V[] x, int k, V out) {
-        final int n = ArgumentChecks.output(out, "out", false);
-        ArgumentChecks.terms(k, "a", a == null ? -1 : a.length, x);
-        ArgumentChecks.vectors("x", x, k, n);
+        final int n = VectorArguments.output(this, out, "out", false);
+        VectorArguments.terms(k, "a", a == null ? -1 : a.length, x);
+        VectorArguments.vectors(this, "x", x, k, n);
         usable(out, "out");
         usableAll("x", x, k);
         if (n == 0) {
@@ -408,7 +409,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
         }
         enter();
         final long target = k > Kernels.MAX_TERMS
-            && ArgumentChecks.aliasesLateTerm(null, x, k, out, Kernels.MAX_TERMS)
+            && VectorArguments.aliasesLateTerm(null, x, k, out, Kernels.MAX_TERMS)
             ? scratch((long) n * precision.bytes()).address() : out.address();
         final int grid = elementGrid(n);
         for (int j0 = 0; j0 < k; j0 += Kernels.MAX_TERMS) {
@@ -434,10 +435,10 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     }
 
     private void weighted(V[] w, V[] x, int k, V out, boolean complex) {
-        final int n = ArgumentChecks.output(out, "out", complex);
-        ArgumentChecks.terms(k, "w", w == null ? -1 : w.length, x);
-        ArgumentChecks.vectors("w", w, k, n);
-        ArgumentChecks.vectors("x", x, k, n);
+        final int n = VectorArguments.output(this, out, "out", complex);
+        VectorArguments.terms(k, "w", w == null ? -1 : w.length, x);
+        VectorArguments.vectors(this, "w", w, k, n);
+        VectorArguments.vectors(this, "x", x, k, n);
         usable(out, "out");
         usableAll("w", w, k);
         usableAll("x", x, k);
@@ -446,7 +447,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
         }
         enter();
         final long target = k > Kernels.MAX_TERMS
-            && ArgumentChecks.aliasesLateTerm(w, x, k, out, Kernels.MAX_TERMS)
+            && VectorArguments.aliasesLateTerm(w, x, k, out, Kernels.MAX_TERMS)
             ? scratch((long) n * precision.bytes()).address() : out.address();
         final long elements = complex ? n / 2 : n;
         final int grid = elementGrid(elements);
@@ -469,10 +470,10 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
      */
     @Override
     public void denseCombination(V[] w, V[] x, int k, V out) {
-        final int n = ArgumentChecks.output(out, "out", false);
-        ArgumentChecks.terms(k, "w", w == null ? -1 : w.length, x);
-        ArgumentChecks.vectors("x", x, k, n);
-        ArgumentChecks.dense(w, x, k, out, n);
+        final int n = VectorArguments.output(this, out, "out", false);
+        VectorArguments.terms(k, "w", w == null ? -1 : w.length, x);
+        VectorArguments.vectors(this, "x", x, k, n);
+        VectorArguments.dense(this, w, x, k, out, n);
         usable(out, "out");
         usableAll("w", w, k);
         usableAll("x", x, k);
@@ -481,7 +482,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
         }
         enter();
         // A weight that is out (only possible for n = 1) must be read before out is written.
-        final long target = ArgumentChecks.aliasesLateTerm(w, null, k, out, 1)
+        final long target = VectorArguments.aliasesLateTerm(w, null, k, out, 1)
             ? scratch((long) n * precision.bytes()).address() : out.address();
         final int grid = elementGrid(n);
         for (int j = 0; j < k; j++) {
@@ -509,7 +510,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
 
     @Override
     public double maxAbs(V x) {
-        final int n = ArgumentChecks.output(x, "x", false);
+        final int n = VectorArguments.output(this, x, "x", false);
         usable(x, "x");
         if (n == 0) {
             return 0;
@@ -533,8 +534,8 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
 
     @Override
     public double weightedRms(V x, V y, double atol, double rtol) {
-        final int n = ArgumentChecks.pair(x, y);
-        ArgumentChecks.tolerances(atol, rtol);
+        final int n = VectorArguments.pair(this, x, y);
+        VectorArguments.tolerances(atol, rtol);
         usable(x, "x");
         usable(y, "y");
         single[0] = 0;
@@ -544,8 +545,8 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
 
     @Override
     public double weightedRms(V x, V y, V atol, double rtol) {
-        final int n = ArgumentChecks.pair(x, y);
-        ArgumentChecks.atolVector(atol, n, rtol);
+        final int n = VectorArguments.pair(this, x, y);
+        VectorArguments.atolVector(this, atol, n, rtol);
         usable(x, "x");
         usable(y, "y");
         usable(atol, "atol");
@@ -557,16 +558,16 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
         if (Double.isNaN(norm)) {
             final double[] values = new double[n];
             toArray(atol, values);
-            ArgumentChecks.atolValues(values, rtol);
+            VectorArguments.atolValues(values, rtol);
         }
         return norm;
     }
 
     @Override
     public void weightedRmsPerSample(V x, V y, double atol, double rtol, int samples, double[] out) {
-        final int n = ArgumentChecks.pair(x, y);
-        ArgumentChecks.tolerances(atol, rtol);
-        ArgumentChecks.samples(n, samples, out);
+        final int n = VectorArguments.pair(this, x, y);
+        VectorArguments.tolerances(atol, rtol);
+        VectorArguments.samples(n, samples, out);
         usable(x, "x");
         usable(y, "y");
         rms(x, y, null, atol, rtol, 0, n, samples, out, null);

@@ -1,22 +1,21 @@
-package org.expint4j.cuda;
+package org.expint4j.vector;
 
 /**
- * Argument validation of {@link CudaVectorOps}, with the messages of the CPU backend. Everything
- * here reads only host-side facts (lengths, array sizes, identities), so it runs and is tested
- * without a device. Each method throws {@link IllegalArgumentException} naming the argument and
- * the sizes involved.
+ * The argument checks of the {@link VectorOps} contract, shared by every backend so that bad input
+ * gets the same message (naming the sizes) on the CPU and on a device. Each method throws
+ * {@link IllegalArgumentException}; none allocates on the success path.
  */
-final class ArgumentChecks {
+public final class VectorArguments {
 
-    private ArgumentChecks() {
+    private VectorArguments() {
     }
 
     /** @return the length of {@code v}, checked non-null and, if {@code complex}, even */
-    static int output(DeviceVector v, String name, boolean complex) {
+    public static <V> int output(VectorOps<V> ops, V v, String name, boolean complex) {
         if (v == null) {
             throw new IllegalArgumentException(name + " is null");
         }
-        final int n = v.length();
+        final int n = ops.length(v);
         if (complex && (n & 1) != 0) {
             throw new IllegalArgumentException("complex vectors need an even length, " + name
                 + " has length " + n);
@@ -25,7 +24,7 @@ final class ArgumentChecks {
     }
 
     /** Checks {@code k >= 1} and that the weights and {@code x} have at least {@code k} entries. */
-    static void terms(int k, String weightName, int weightCount, DeviceVector[] x) {
+    public static void terms(int k, String weightName, int weightCount, Object[] x) {
         if (k < 1) {
             throw new IllegalArgumentException("k = " + k + ", must be >= 1");
         }
@@ -45,12 +44,12 @@ final class ArgumentChecks {
     }
 
     /** Checks that {@code v[0..k)} are non-null and of length {@code n}. */
-    static void vectors(String name, DeviceVector[] v, int k, int n) {
+    public static <V> void vectors(VectorOps<V> ops, String name, V[] v, int k, int n) {
         for (int j = 0; j < k; j++) {
             if (v[j] == null) {
                 throw new IllegalArgumentException(name + "[" + j + "] is null");
             }
-            final int len = v[j].length();
+            final int len = ops.length(v[j]);
             if (len != n) {
                 throw new IllegalArgumentException(name + "[" + j + "] has length " + len
                     + ", out has length " + n);
@@ -59,13 +58,13 @@ final class ArgumentChecks {
     }
 
     /** The matrices of a dense combination: {@code n*n} long, and {@code out} none of the x. */
-    static void dense(DeviceVector[] w, DeviceVector[] x, int k, DeviceVector out, int n) {
+    public static <V> void dense(VectorOps<V> ops, V[] w, V[] x, int k, V out, int n) {
         final long n2 = (long) n * n;
         for (int j = 0; j < k; j++) {
             if (w[j] == null) {
                 throw new IllegalArgumentException("w[" + j + "] is null");
             }
-            final int len = w[j].length();
+            final int len = ops.length(w[j]);
             if (len != n2) {
                 throw new IllegalArgumentException("w[" + j + "] has length " + len
                     + ", expected n*n = " + n2 + " for n = " + n + " (the length of out)");
@@ -78,9 +77,9 @@ final class ArgumentChecks {
     }
 
     /** @return the common length of {@code x} and {@code y} */
-    static int pair(DeviceVector x, DeviceVector y) {
-        final int n = output(x, "x", false);
-        final int m = output(y, "y", false);
+    public static <V> int pair(VectorOps<V> ops, V x, V y) {
+        final int n = output(ops, x, "x", false);
+        final int m = output(ops, y, "y", false);
         if (m != n) {
             throw new IllegalArgumentException("y has length " + m + ", x has length " + n);
         }
@@ -88,7 +87,7 @@ final class ArgumentChecks {
     }
 
     /** Scalar tolerances: both {@code >= 0}, not NaN, not both 0. */
-    static void tolerances(double atol, double rtol) {
+    public static void tolerances(double atol, double rtol) {
         if (!(atol >= 0)) {
             throw new IllegalArgumentException("atol = " + atol + ", must be >= 0");
         }
@@ -102,12 +101,12 @@ final class ArgumentChecks {
     }
 
     /** The per-component tolerance vector's presence and length, and {@code rtol >= 0}. */
-    static void atolVector(DeviceVector atol, int n, double rtol) {
+    public static <V> void atolVector(VectorOps<V> ops, V atol, int n, double rtol) {
         if (atol == null) {
             throw new IllegalArgumentException("atol is null");
         }
-        if (atol.length() != n) {
-            throw new IllegalArgumentException("atol has length " + atol.length()
+        if (ops.length(atol) != n) {
+            throw new IllegalArgumentException("atol has length " + ops.length(atol)
                 + ", x has length " + n);
         }
         if (!(rtol >= 0)) {
@@ -116,7 +115,7 @@ final class ArgumentChecks {
     }
 
     /** Names the first invalid per-component tolerance, if any (error path only). */
-    static void atolValues(double[] atol, double rtol) {
+    public static void atolValues(double[] atol, double rtol) {
         for (int i = 0; i < atol.length; i++) {
             final double a = atol[i];
             if (!(a >= 0)) {
@@ -130,7 +129,7 @@ final class ArgumentChecks {
     }
 
     /** A batch split: {@code samples >= 1} dividing {@code n}, and room in {@code out}. */
-    static void samples(int n, int samples, double[] out) {
+    public static void samples(int n, int samples, double[] out) {
         if (samples < 1) {
             throw new IllegalArgumentException("samples = " + samples + ", must be >= 1");
         }
@@ -148,7 +147,7 @@ final class ArgumentChecks {
     }
 
     /** A range copy within bounds. */
-    static void range(int srcLength, int srcPos, int dstLength, int dstPos, int length) {
+    public static void range(int srcLength, int srcPos, int dstLength, int dstPos, int length) {
         if (length < 0 || srcPos < 0 || dstPos < 0 || srcPos > srcLength - length
                 || dstPos > dstLength - length) {
             throw new IllegalArgumentException("range of " + length + " elements from src[" + srcPos
@@ -158,7 +157,7 @@ final class ArgumentChecks {
     }
 
     /** Two lengths that must agree, e.g. {@code dst} and {@code src}. */
-    static void sameLength(String name, int length, String otherName, int otherLength) {
+    public static void sameLength(String name, int length, String otherName, int otherLength) {
         if (length != otherLength) {
             throw new IllegalArgumentException(name + " has length " + length + ", " + otherName
                 + " has length " + otherLength);
@@ -169,7 +168,7 @@ final class ArgumentChecks {
      * @return whether {@code out} is one of the terms (or weights, if given) from index
      *     {@code from} on: those are read after a first launch wrote {@code out}
      */
-    static boolean aliasesLateTerm(DeviceVector[] w, DeviceVector[] x, int k, DeviceVector out, int from) {
+    public static <V> boolean aliasesLateTerm(V[] w, V[] x, int k, V out, int from) {
         for (int j = from; j < k; j++) {
             if (x != null && x[j] == out || w != null && w[j] == out) {
                 return true;
