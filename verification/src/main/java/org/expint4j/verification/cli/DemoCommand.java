@@ -21,6 +21,7 @@ import org.expint4j.diffusion.SampleOptions;
 import org.expint4j.diffusion.SampleResult;
 import org.expint4j.diffusion.SamplingMethod;
 import org.expint4j.diffusion.SkipType;
+import org.expint4j.verification.dpm.SampleErrors;
 import org.expint4j.verification.dpm.SlicedWasserstein;
 import org.expint4j.vector.DoubleVectorOps;
 import picocli.CommandLine;
@@ -165,10 +166,10 @@ final class DemoCommand implements Callable<Integer> {
                                 + " evaluations, expected " + nfe);
                     }
                     done += nfe * unit;
-                    double[] errors = sampleErrors(x, reference, dim);
+                    double[] errors = SampleErrors.perSample(x, reference, dim);
                     double sw2 = target.distance(x, exact);
                     boolean keep = dim == 2 && contains(TABLE_NFE, nfe);
-                    runs.add(new Run(dataset, solver.name(), nfe, median(errors), rms(errors), sw2, millis,
+                    runs.add(new Run(dataset, solver.name(), nfe, SampleErrors.median(errors), SampleErrors.rms(errors), sw2, millis,
                             keep ? x : null));
                 }
             }
@@ -318,34 +319,6 @@ final class DemoCommand implements Callable<Integer> {
     /** @return the slope of the error in log-log from (n1, e1) to (n2, e2), as a positive order */
     static double observedOrder(double n1, double e1, double n2, double e2) {
         return Math.log(e1 / e2) / Math.log(n2 / n1);
-    }
-
-    static double[] sampleErrors(double[] x, double[] reference, int dim) {
-        double[] errors = new double[x.length / dim];
-        for (int s = 0; s < errors.length; s++) {
-            double sum = 0;
-            for (int i = s * dim; i < (s + 1) * dim; i++) {
-                double e = x[i] - reference[i];
-                sum += e * e;
-            }
-            errors[s] = Math.sqrt(sum);
-        }
-        return errors;
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-    }
-
-    static double rms(double[] values) {
-        double s = 0;
-        for (double v : values) {
-            s += v * v;
-        }
-        return Math.sqrt(s / values.length);
     }
 
     private static boolean contains(int[] values, int v) {

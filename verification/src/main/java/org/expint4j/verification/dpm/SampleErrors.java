@@ -2,14 +2,14 @@ package org.expint4j.verification.dpm;
 
 import java.util.Arrays;
 
-/** Per-sample Euclidean errors of a batch and their summaries. */
-final class SampleErrors {
+/** Per-sample Euclidean errors of a batch and their summaries (the sampling study and the demo). */
+public final class SampleErrors {
 
     private SampleErrors() {
     }
 
     /** @return \( \|x_b - y_b\|_2 \) for each of the samples of dimension {@code d} */
-    static double[] perSample(double[] x, double[] y, int d) {
+    public static double[] perSample(double[] x, double[] y, int d) {
         if (x.length != y.length || x.length % d != 0) {
             throw new IllegalArgumentException("batches of lengths " + x.length + " and " + y.length
                     + " are not equal multiples of " + d);
@@ -26,14 +26,22 @@ final class SampleErrors {
         return e;
     }
 
-    static double median(double[] e) {
+    /**
+     * @param e values
+     * @return their median
+     */
+    public static double median(double[] e) {
         double[] s = e.clone();
         Arrays.sort(s);
         int n = s.length;
         return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
 
-    static double rms(double[] e) {
+    /**
+     * @param e values
+     * @return their root mean square
+     */
+    public static double rms(double[] e) {
         double s = 0;
         for (double v : e) {
             s += v * v;
@@ -41,7 +49,11 @@ final class SampleErrors {
         return Math.sqrt(s / e.length);
     }
 
-    static double max(double[] e) {
+    /**
+     * @param e values
+     * @return their maximum, NaN if any is NaN
+     */
+    public static double max(double[] e) {
         double m = 0;
         for (double v : e) {
             // NaN propagates: a diverged run must not look accurate.
