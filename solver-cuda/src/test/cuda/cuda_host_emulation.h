@@ -1,7 +1,8 @@
 // A minimal host emulation of the CUDA features expint4j_kernels.cu uses, so that the kernels'
 // logic (indices, tails, accumulation, blocked reductions, barriers) runs on a CPU in tests.
 // Each thread of a block is a std::thread; blocks run one after another, so __shared__ (static)
-// storage is private to the running block; __syncthreads is a std::barrier. Rounded intrinsics
+// storage is private to the running block; __syncthreads is a std::barrier, or the hook a launcher
+// installs (emulated_driver.cpp runs a block's threads as fibers and switches at the barrier). Rounded intrinsics
 // map to plain IEEE operations compiled without contraction (-ffp-contract=off, SSE2).
 // Dynamic shared memory is one buffer per launch, filled with NaN before every block so that a
 // read before a write shows. exp() of the kernels can be replaced (emulated_exp_mode) to model a
@@ -39,8 +40,15 @@ inline thread_local dim3 blockIdx;
 inline dim3 blockDim;
 inline dim3 gridDim;
 inline std::barrier<>* emulated_barrier = nullptr;
+inline void (*emulated_syncthreads_hook)() = nullptr;
 
-inline void __syncthreads() { emulated_barrier->arrive_and_wait(); }
+inline void __syncthreads() {
+    if (emulated_syncthreads_hook != nullptr) {
+        emulated_syncthreads_hook();
+    } else {
+        emulated_barrier->arrive_and_wait();
+    }
+}
 
 struct double2 { double x, y; };
 struct float2 { float x, y; };

@@ -54,6 +54,29 @@ class CudaVectorOpsGpuTest {
         assertEquals(List.of(), different);
     }
 
+    /**
+     * Each shipped image on its own, as the probe would load it were it the only one (the fatbin's
+     * SASS, and the PTX the driver compiles for the device): it loads and passes the self-test.
+     * Images the driver is too old for are reported and left out.
+     */
+    @Test
+    void everyShippedImageLoadsAndPassesTheSelfTest() {
+        final int driver = CudaAvailability.probe().driverVersion();
+        int loaded = 0;
+        for (KernelImage image : KernelImage.shipped()) {
+            if (image.minDriver() > driver) {
+                System.out.println("[CudaVectorOpsGpuTest] " + image + ": not tried, driver " + driver);
+                continue;
+            }
+            final CudaAvailability a = CudaAvailability.evaluate(new CudaAvailability.JCudaDriverSteps(),
+                List.of(image), 0);
+            System.out.println("[CudaVectorOpsGpuTest] " + image + ": " + a);
+            assertTrue(a.isAvailable(), image + ": " + a);
+            loaded++;
+        }
+        assertTrue(loaded > 0, "no image tried");
+    }
+
     @Test
     void vectorsAreFreedOnCloseAndWithTheBackend() {
         final CudaVectorOps<DoubleDeviceVector> ops = CudaVectorOps.forDouble();

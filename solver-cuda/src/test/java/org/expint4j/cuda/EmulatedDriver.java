@@ -1,0 +1,95 @@
+package org.expint4j.cuda;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Installs the emulated CUDA driver ({@code src/test/cuda/emulated_driver.cpp}) in the test JVM, so
+ * that the {@code gpu}-tagged tests run without a GPU: the kernel source on the CPU, behind a
+ * {@code libcuda.so.1} that checks how the host uses the driver (see that file). Active only when
+ * the system property {@value #PROPERTY} is {@code true}, which the {@code emulated-gpu} surefire
+ * execution of this module sets; every other run (the default tests, the GPU check on a real
+ * device) is untouched.
+ *
+ * <p>How: g++ compiles the driver into {@code target/emulated-driver/libcuda.so.1} with that
+ * soname, and this class {@link System#load loads} it before anything touches JCuda. When JCuda
+ * later loads its native library, the dynamic linker satisfies that library's dependency on
+ * {@code libcuda.so.1} with the already loaded object (glibc matches dependencies by soname), so
+ * every driver call lands in the emulation. Without g++ nothing is loaded, the probe reports the
+ * real reason, and the GPU tests skip with it.
+ *
+ * <p>Registered through {@code META-INF/services} as a JUnit {@link LauncherSessionListener}, so it
+ * runs once, before the first test class initialises the probe.
+ */
+public final class EmulatedDriver implements LauncherSessionListener {
+
+    /** The system property that turns the emulation on. */
+    static final String PROPERTY = "expint4j.test.emulatedDriver";
+
+    private static volatile String state = "not requested";
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (Boolean.getBoolean(PROPERTY)) {
+            install();
+        }
+    }
+
+    /** @return {@code "installed: <path>"}, {@code "not requested"} or why it is not installed */
+    static String state() {
+        return state;
+    }
+
+    /** Compiles and loads the emulated driver once per JVM; never throws. */
+    static synchronized void install() {
+        if (state.startsWith("installed")) {
+            return;
+        }
+        try {
+            final Path library = compile(Paths.get("target", "emulated-driver").toAbsolutePath());
+            System.load(library.toString());
+            state = "installed: " + library;
+        } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+            state = "emulated driver not installed: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            state = "emulated driver not installed: interrupted";
+        }
+        System.out.println("[EmulatedDriver] " + state);
+    }
+
+    /**
+     * @param dir the output folder
+     * @return {@code dir/libcuda.so.1}, freshly compiled
+     * @throws IOException if g++ is missing or fails (its output in the message)
+     */
+    static Path compile(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        final Path source = Paths.get("src", "test", "cuda", "emulated_driver.cpp").toAbsolutePath();
+        final Path library = dir.resolve("libcuda.so.1");
+        final Path log = dir.resolve("g++.log");
+        final Process p;
+        try {
+            p = new ProcessBuilder("g++", "-std=c++20", "-O2", "-fPIC", "-shared", "-ffp-contract=off",
+                "-fno-fast-math", "-Wno-unknown-pragmas", "-pthread", "-Wl,-soname,libcuda.so.1",
+                "-o", library.toString(), source.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IOException("g++ not found (" + e.getMessage() + ")", e);
+        }
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("g++ took more than 300 s");
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("g++ failed:\n" + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return library;
+    }
+}
