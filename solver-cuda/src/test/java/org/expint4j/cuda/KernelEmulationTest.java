@@ -43,8 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  *     library's exp, with an exp moved by up to one ulp (a device exp within CUDA's documented 1 ulp
  *     of the correctly rounded value), and with a wrong exp, which must break the bound.</li>
  * </ul>
- * What it cannot show (real vector loads, the memory model, the driver, CUDA's own exp) is left to
- * the GPU tests. Needs g++ with C++20; skipped otherwise.
+ * The host's use of the driver is exercised by the emulated-driver run of the GPU tests
+ * ({@link EmulatedDriver}); what neither can show (the compiled code, real vector loads, the memory
+ * model, CUDA's own exp) is left to a GPU. Needs g++ with C++20; skipped otherwise.
  */
 class KernelEmulationTest {
 
