@@ -5,8 +5,9 @@
 #   solver-cuda/gpu-check.sh [REPORT_DIR] [GpuCheck options, e.g. --quick]
 #
 # REPORT_DIR defaults to $OUT (the device tool's output folder) or solver-cuda/target/gpu-report.
-# Writes nvidia-smi.txt, gpu-check-report.txt (correctness, bandwidth, the Gaussian-mixture model,
-# whole DPM-Solver runs and the sampling throughput), gpu-check-console.txt (the same as it is
+# Writes nvidia-smi.txt, host.txt (OS, glibc, the shared libraries the natives need),
+# gpu-check-report.txt (correctness, bandwidth, the Gaussian-mixture model, whole DPM-Solver runs
+# and the sampling throughput), gpu-check-console.txt (the same as it is
 # printed, kept if the check is cut off) and gpu-tests.txt (the @Tag("gpu") JUnit tests of
 # CudaVectorOpsGpuTest and CudaGaussianMixtureModelGpuTest; no XML reports: they would need
 # java.xml in the runtime). Both runs are bounded by timeouts (GPU_CHECK_TIMEOUT, GPU_TEST_TIMEOUT
@@ -29,6 +30,9 @@ mkdir -p "$report"
 
 (nvidia-smi; nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.max.sm,clocks.max.mem \
   --format=csv) > "$report/nvidia-smi.txt" 2>&1 || true
+# What the natives need besides libcuda (libstdc++, libgcc_s, glibc >= 2.17), for a failed probe.
+(uname -a; cat /etc/os-release; ldd --version | head -n 1; nproc; free -g
+ ldconfig -p | grep -E 'libcuda\.so|libstdc\+\+\.so|libgcc_s\.so') > "$report/host.txt" 2>&1 || true
 
 # --enable-native-access: JCuda loads its natives with System.load (a warning on JDK >= 22).
 timeout "${GPU_CHECK_TIMEOUT:-360}" "$java" --enable-native-access=ALL-UNNAMED -jar "$bundle/expint4j-gpu-check.jar" \
