@@ -72,9 +72,9 @@ final class DeviceAllocations {
             cuMemGetInfo(free, total);
             throw new DeviceMemoryException(String.format(Locale.ROOT,
                 "out of device memory: cannot allocate %s for a %s on %s; %s free of %s,"
-                    + " this backend holds %s in %d vectors",
+                    + " this backend holds %s in %d vector%s",
                 format(size), what, context.name, format(free[0]), format(total[0]),
-                format(vectorBytes), vectors), rc, size, free[0], total[0]);
+                format(vectorBytes), vectors, vectors == 1 ? "" : "s"), rc, size, free[0], total[0]);
         }
         Cu.check(rc, "cuMemAlloc(" + size + " bytes)");
         live.put(p, internal ? -size : size);
