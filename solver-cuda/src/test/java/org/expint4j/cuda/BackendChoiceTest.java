@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import jcuda.driver.CUresult;
 import org.expint4j.vector.DoubleVectorOps;
 import org.expint4j.vector.FloatVectorOps;
 import org.expint4j.vector.VectorOps;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Automatic backend selection: CUDA when the probe says so, the CPU otherwise, with the reason. */
@@ -43,6 +45,31 @@ class BackendChoiceTest {
         final IllegalStateException e = assertThrows(IllegalStateException.class,
             () -> BackendChoice.select("CUDA", Precision.DOUBLE));
         assertTrue(e.getMessage().endsWith(probe.reason()), e.getMessage());
+    }
+
+    /** With a device (or the emulated driver): auto and cuda give the device backend, named. */
+    @Test
+    @Tag("gpu")
+    void autoAndCudaPickTheDeviceBackendWhenAvailable() {
+        final CudaAvailability probe = CudaAvailability.probe();
+        assumeTrue(probe.isAvailable(), () -> "CUDA unavailable: " + probe.reason());
+        for (String mode : new String[] {"auto", "CUDA"}) {
+            for (Precision p : Precision.values()) {
+                try (BackendChoice choice = BackendChoice.select(mode, p)) {
+                    System.out.println("[BackendChoiceTest] " + choice);
+                    assertEquals(BackendChoice.Kind.CUDA, choice.kind());
+                    final CudaVectorOps<?> ops = assertInstanceOf(CudaVectorOps.class, choice.ops());
+                    assertEquals(p, ops.precision());
+                    assertTrue(choice.reason().contains(probe.reason()), choice.reason());
+                    assertEquals(3.0, roundTripMax(ops));
+                }
+            }
+        }
+    }
+
+    private static <V extends DeviceVector> double roundTripMax(CudaVectorOps<V> ops) {
+        final V v = ops.fromArray(new double[] {1, -3, 2});
+        return ops.maxAbs(v);
     }
 
     @Test

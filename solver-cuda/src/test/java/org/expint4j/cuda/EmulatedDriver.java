@@ -30,7 +30,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public final class EmulatedDriver implements LauncherSessionListener {
 
     /** The system property that turns the emulation on. */
-    static final String PROPERTY = "expint4j.test.emulatedDriver";
+    public static final String PROPERTY = "expint4j.test.emulatedDriver";
+    /** The system property naming the driver's source, for other modules; default: this module's. */
+    public static final String SOURCE_PROPERTY = "expint4j.test.emulatedDriver.source";
 
     private static volatile String state = "not requested";
 
@@ -42,7 +44,7 @@ public final class EmulatedDriver implements LauncherSessionListener {
     }
 
     /** @return {@code "installed: <path>"}, {@code "not requested"} or why it is not installed */
-    static String state() {
+    public static String state() {
         return state;
     }
 
@@ -71,7 +73,8 @@ public final class EmulatedDriver implements LauncherSessionListener {
      */
     static Path compile(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        final Path source = Paths.get("src", "test", "cuda", "emulated_driver.cpp").toAbsolutePath();
+        final Path source = Paths.get(System.getProperty(SOURCE_PROPERTY, "src/test/cuda/emulated_driver.cpp"))
+            .toAbsolutePath();
         final Path library = dir.resolve("libcuda.so.1");
         final Path log = dir.resolve("g++.log");
         final Process p;

@@ -140,11 +140,11 @@ final class Choices {
 
     /** Where the vector arithmetic runs. */
     enum Backend {
-        /** The best available: the CPU in this build. */
+        /** A CUDA device when one works and the run can use it, else the CPU. */
         AUTO,
         /** The CPU. */
         CPU,
-        /** A CUDA device (not part of this build). */
+        /** A CUDA device; an error where none works. */
         CUDA
     }
 

@@ -26,6 +26,13 @@ import org.expint4j.diffusion.SampleResult;
 import org.expint4j.diffusion.SamplingMethod;
 import org.expint4j.diffusion.SkipType;
 import org.expint4j.diffusion.SolverType;
+import org.expint4j.cuda.CudaAvailability;
+import org.expint4j.cuda.CudaGaussianMixtureModel;
+import org.expint4j.cuda.CudaVectorOps;
+import org.expint4j.cuda.DeviceMemoryException;
+import org.expint4j.cuda.DeviceVector;
+import org.expint4j.cuda.DoubleDeviceVector;
+import org.expint4j.cuda.FloatDeviceVector;
 import org.expint4j.diffusion.X0Correction;
 import org.expint4j.integrate.NonFiniteValueException;
 import org.expint4j.vector.DoubleVectorOps;
@@ -193,7 +200,7 @@ final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--backend", paramLabel = "B", order = 34, defaultValue = "auto",
             converter = Choices.Backends.class,
-            description = "auto, cpu or cuda (default: auto; CUDA is not part of this build).")
+            description = "auto (CUDA when a device works, else the CPU), cpu or cuda (default: auto).")
     Choices.Backend backend;
 
     @Option(names = "--quiet", order = 35, description = "No progress bar or summary on standard error.")
@@ -206,8 +213,16 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--x-test-fail-after-rows", hidden = true)
     Integer testFailAfterRows;
 
-    /** The model as both a batch predictor (per thread) and its dimension. */
-    private record Model(Supplier<DiffusionModel<double[]>> factory, int dimension, String description) {
+    /**
+     * The model as a batch predictor (one per thread), its dimension, and as a mixture (a single
+     * Gaussian is a mixture of one component) for the device.
+     */
+    private record Model(Supplier<DiffusionModel<double[]>> factory, int dimension, String description,
+            MixtureSpec mixture) {
+    }
+
+    /** Where the run goes: the device, or the CPU; and why, for the summary. */
+    private record Backend(CudaAvailability device, String description) {
     }
 
     @Override
@@ -215,10 +230,7 @@ final class SampleCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         checkOptions();
-        if (backend == Choices.Backend.CUDA) {
-            throw new IllegalArgumentException("--backend cuda: the CUDA backend is not available in this build of "
-                    + "expint; use --backend cpu or auto");
-        }
+        Backend where = backend();
         if (out != null) {
             CliFiles.checkWritable(out, "--out");
         }
@@ -275,7 +287,22 @@ final class SampleCommand implements Callable<Integer> {
         SampleResult result;
         CliFiles.Content content;
         try {
-            if (precision == Choices.Precision.FLOAT32) {
+            if (where.device() != null && precision == Choices.Precision.FLOAT32) {
+                float[] xf = new float[x.length];
+                try (CudaVectorOps<FloatDeviceVector> ops = CudaVectorOps.forFloat()) {
+                    FloatDeviceVector state = ops.fromArray(x);
+                    result = onDevice(ops, model.mixture(), noiseSchedule, state, options, progress, l0, l1);
+                    state.download(xf);
+                }
+                content = w -> CliFiles.writeSamples(w, xf, dim);
+            } else if (where.device() != null) {
+                try (CudaVectorOps<DoubleDeviceVector> ops = CudaVectorOps.forDouble()) {
+                    DoubleDeviceVector state = ops.fromArray(x);
+                    result = onDevice(ops, model.mixture(), noiseSchedule, state, options, progress, l0, l1);
+                    state.download(x);
+                }
+                content = w -> CliFiles.writeSamples(w, x, dim);
+            } else if (precision == Choices.Precision.FLOAT32) {
                 FloatVectorOps ops = new FloatVectorOps();
                 float[] xf = ops.fromArray(x);
                 X0Correction<float[]> correction = thresholding
@@ -292,6 +319,9 @@ final class SampleCommand implements Callable<Integer> {
             }
         } catch (NonFiniteValueException e) {
             throw new CliFailure("sampling failed, nothing was written: " + e.getMessage(), e);
+        } catch (DeviceMemoryException e) {
+            throw new IllegalArgumentException("--samples " + batch + " does not fit on the device: " + e.getMessage()
+                    + " (use fewer samples or --backend cpu)", e);
         } finally {
             progress.done();
         }
@@ -308,7 +338,7 @@ final class SampleCommand implements Callable<Integer> {
             stdout.flush();
         }
         String summary = String.format(Locale.ROOT, "%d samples of dimension %d (%s): %s%s, NFE %d, %.3f s%s",
-                batch, dim, model.description(), describeMethod(), stepsDescription(result), result.evaluations(),
+                batch, dim, model.description(), describeMethod(where), stepsDescription(result), result.evaluations(),
                 seconds, out != null ? ", wrote " + out : "");
         // With --out, standard output is free for the summary; otherwise it carries the samples.
         if (out != null) {
@@ -329,12 +359,47 @@ final class SampleCommand implements Callable<Integer> {
         return solver.sample(x, options);
     }
 
-    private String describeMethod() {
+    /** The whole run on the device: the mixture as a kernel, every step as kernels. */
+    private <V extends DeviceVector> SampleResult onDevice(CudaVectorOps<V> ops, MixtureSpec mixture,
+            NoiseSchedule noiseSchedule, V state, SampleOptions options, Progress progress, double l0, double l1) {
+        try (CudaGaussianMixtureModel<V> m = new CudaGaussianMixtureModel<>(ops, mixture.weights(), mixture.means(),
+                mixture.stds(), noiseSchedule, ModelTimeMap.CONTINUOUS)) {
+            return run(m::noise, noiseSchedule, ops, null, state, options, progress, l0, l1);
+        }
+    }
+
+    /**
+     * Resolves {@code --backend}: {@code cpu}; {@code cuda}, which fails with the probe's reason
+     * when no device works; {@code auto}, the device when one works and the run can use it.
+     * Dynamic thresholding (and the test hook) exist on the CPU backend only.
+     */
+    private Backend backend() {
+        String cpuOnly = thresholding ? "--thresholding" : testNanBelowT != null ? "--x-test-nan-below-t" : null;
+        if (backend == Choices.Backend.CPU) {
+            return new Backend(null, "cpu");
+        }
+        if (backend == Choices.Backend.CUDA && cpuOnly != null) {
+            throw new IllegalArgumentException("--backend cuda cannot be combined with " + cpuOnly
+                    + ", which runs on the CPU backend only");
+        }
+        if (backend == Choices.Backend.AUTO && cpuOnly != null) {
+            return new Backend(null, "cpu: " + cpuOnly + " runs on the CPU backend only");
+        }
+        CudaAvailability probe = CudaAvailability.probe();
+        if (probe.isAvailable()) {
+            return new Backend(probe, "cuda: " + probe.device());
+        }
+        if (backend == Choices.Backend.CUDA) {
+            throw new IllegalArgumentException("--backend cuda: CUDA is unavailable: " + probe.reason());
+        }
+        return new Backend(null, "cpu: CUDA unavailable: " + probe.reason());
+    }
+
+    private String describeMethod(Backend where) {
         String name = new Choices.Algorithms().nameOf(algorithm) + " " + new Choices.Methods().nameOf(method)
                 + " order " + order;
         return name + " (" + new Choices.SkipTypes().nameOf(skipType) + ", " + new Choices.Schedules().nameOf(schedule)
-                + ", " + new Choices.Precisions().nameOf(precision) + ", cpu"
-                + (backend == Choices.Backend.AUTO ? ", CUDA not in this build" : "") + ")";
+                + ", " + new Choices.Precisions().nameOf(precision) + ", " + where.description() + ")";
     }
 
     private static String stepsDescription(SampleResult r) {
@@ -465,7 +530,7 @@ final class SampleCommand implements Callable<Integer> {
             return new Model(() -> {
                 GaussianMixtureModel g = DemoCommand.mixture(m, s);
                 return g::noise;
-            }, m.dimension(), "Gaussian mixture, K = " + m.weights().length);
+            }, m.dimension(), "Gaussian mixture, K = " + m.weights().length, m);
         }
         double[] mu = parseList(mean, "--mean");
         double[] sd = parseList(std, "--std");
@@ -481,7 +546,7 @@ final class SampleCommand implements Callable<Integer> {
         return new Model(() -> {
             GaussianDataModel g = new GaussianDataModel(mu, sd, s, ModelTimeMap.CONTINUOUS);
             return g::noise;
-        }, mu.length, "Gaussian");
+        }, mu.length, "Gaussian", new MixtureSpec(new double[] {1}, new double[][] {mu}, new double[][] {sd}));
     }
 
     private static double[] parseList(String text, String option) {

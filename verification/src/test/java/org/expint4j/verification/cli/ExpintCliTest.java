@@ -3,6 +3,7 @@ package org.expint4j.verification.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.expint4j.cuda.CudaAvailability;
 import org.expint4j.diffusion.GaussianDataModel;
 import org.expint4j.diffusion.LinearSchedule;
 import org.expint4j.diffusion.ModelTimeMap;
@@ -329,8 +331,25 @@ class ExpintCliTest {
                 "--noise", "x.csv", "--seed", "3");
         assertUsageError("--thresholding-ratio needs --thresholding", "sample", "--gmm", gmm.toString(),
                 "--thresholding-ratio", "0.9");
-        assertUsageError("--backend cuda: the CUDA backend is not available in this build", "sample", "--gmm",
-                gmm.toString(), "--backend", "cuda");
+        assertUsageError("--backend cuda cannot be combined with --thresholding, which runs on the CPU backend only",
+                "sample", "--gmm", gmm.toString(), "--backend", "cuda", "--thresholding");
+    }
+
+    /** Without a working device: cuda is refused with the probe's reason, auto says why it used the CPU. */
+    @Test
+    void backendsWithoutADeviceSayWhy() {
+        CudaAvailability probe = CudaAvailability.probe();
+        assumeFalse(probe.isAvailable(), "a CUDA device is present");
+        assertUsageError("--backend cuda: CUDA is unavailable: " + probe.reason(), "sample", "--gmm", gmm.toString(),
+                "--backend", "cuda");
+        Result auto = run("sample", "--gmm", gmm.toString(), "--samples", "3");
+        assertEquals(0, auto.code(), auto.err());
+        assertTrue(auto.err().contains(", cpu: CUDA unavailable: " + probe.reason() + ")"), auto.err());
+        Result thresholded = run("sample", "--gmm", gmm.toString(), "--samples", "3", "--thresholding");
+        assertTrue(thresholded.err().contains(", cpu: --thresholding runs on the CPU backend only)"),
+                thresholded.err());
+        Result cpu = run("sample", "--gmm", gmm.toString(), "--samples", "3", "--backend", "cpu");
+        assertTrue(cpu.err().contains(", cpu)"), cpu.err());
     }
 
     @Test
