@@ -221,8 +221,8 @@ final class SampleCommand implements Callable<Integer> {
             MixtureSpec mixture) {
     }
 
-    /** Where the run goes: the device, or the CPU; and why, for the summary. */
-    private record Backend(CudaAvailability device, String description) {
+    /** Where the run goes (the device or the CPU) and why, for the summary. */
+    private record Backend(boolean device, String description) {
     }
 
     @Override
@@ -287,7 +287,7 @@ final class SampleCommand implements Callable<Integer> {
         SampleResult result;
         CliFiles.Content content;
         try {
-            if (where.device() != null && precision == Choices.Precision.FLOAT32) {
+            if (where.device() && precision == Choices.Precision.FLOAT32) {
                 float[] xf = new float[x.length];
                 try (CudaVectorOps<FloatDeviceVector> ops = CudaVectorOps.forFloat()) {
                     FloatDeviceVector state = ops.fromArray(x);
@@ -295,7 +295,7 @@ final class SampleCommand implements Callable<Integer> {
                     state.download(xf);
                 }
                 content = w -> CliFiles.writeSamples(w, xf, dim);
-            } else if (where.device() != null) {
+            } else if (where.device()) {
                 try (CudaVectorOps<DoubleDeviceVector> ops = CudaVectorOps.forDouble()) {
                     DoubleDeviceVector state = ops.fromArray(x);
                     result = onDevice(ops, model.mixture(), noiseSchedule, state, options, progress, l0, l1);
@@ -376,23 +376,23 @@ final class SampleCommand implements Callable<Integer> {
     private Backend backend() {
         String cpuOnly = thresholding ? "--thresholding" : testNanBelowT != null ? "--x-test-nan-below-t" : null;
         if (backend == Choices.Backend.CPU) {
-            return new Backend(null, "cpu");
+            return new Backend(false, "cpu");
         }
         if (backend == Choices.Backend.CUDA && cpuOnly != null) {
             throw new IllegalArgumentException("--backend cuda cannot be combined with " + cpuOnly
                     + ", which runs on the CPU backend only");
         }
         if (backend == Choices.Backend.AUTO && cpuOnly != null) {
-            return new Backend(null, "cpu: " + cpuOnly + " runs on the CPU backend only");
+            return new Backend(false, "cpu: " + cpuOnly + " runs on the CPU backend only");
         }
         CudaAvailability probe = CudaAvailability.probe();
         if (probe.isAvailable()) {
-            return new Backend(probe, "cuda: " + probe.device());
+            return new Backend(true, "cuda: " + probe.device());
         }
         if (backend == Choices.Backend.CUDA) {
             throw new IllegalArgumentException("--backend cuda: CUDA is unavailable: " + probe.reason());
         }
-        return new Backend(null, "cpu: CUDA unavailable: " + probe.reason());
+        return new Backend(false, "cpu: CUDA unavailable: " + probe.reason());
     }
 
     private String describeMethod(Backend where) {
