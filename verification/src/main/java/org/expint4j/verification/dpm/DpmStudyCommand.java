@@ -81,10 +81,7 @@ public final class DpmStudyCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             // Not Linux: leave the model unknown.
         }
-        return String.format(Locale.ROOT, "- **Command:** `dpm-study %1$s`, entry point "
-                + "`org.expint4j.verification.dpm.DpmStudyCommand`; from the repository root: "
-                + "`./mvnw -B -q -pl verification compile exec:java "
-                + "-Dexec.mainClass=org.expint4j.verification.dpm.DpmStudyCommand -Dexec.args=\"%1$s\"`%n"
+        return String.format(Locale.ROOT, "- **Command:** `./expint dpm-study %1$s` from the repository root%n"
                 + "- **Seed:** %2$d%n"
                 + "- **Machine:** %3$s, %4$d logical CPUs (study single-threaded); Java %5$s (%6$s %7$s)%n"
                 + "- **Wall time:** %8$.1f s%n", command, result.config().seed(), cpu,
