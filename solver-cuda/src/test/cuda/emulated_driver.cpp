@@ -11,8 +11,8 @@
 //   - a 256-byte aligned allocation per cuMemAlloc, 0 bytes refused (CUDA_ERROR_INVALID_VALUE), a
 //     device of EXPINT4J_EMULATED_MEMORY_MIB MiB (default 2048) with CUDA_ERROR_OUT_OF_MEMORY
 //     beyond it; frees and copies must name live allocations and stay inside them;
-//   - guard bands around every allocation, checked after every launch and copy: a write outside
-//     a buffer fails the call with CUDA_ERROR_ILLEGAL_ADDRESS and names the buffer;
+//   - guard bands around every allocation, checked after every launch and at every free: a write
+//     outside a buffer fails the call with CUDA_ERROR_ILLEGAL_ADDRESS and names the buffer;
 //   - module images must be a fatbin (magic 0xBA55ED50) or PTX text; cuModuleGetFunction finds a
 //     kernel only if its name is in the image and in this emulation's table;
 //   - launches: block size within the kernel's __launch_bounds__ (CUDA_ERROR_INVALID_VALUE),
@@ -93,7 +93,7 @@ const Allocation* containing(CUdeviceptr p, size_t bytes) {
     return &it->second;
 }
 
-// Null if every guard band is intact, else the name of the first damaged buffer.
+// Empty if every guard band is intact, else which buffer is damaged and where.
 std::string damaged_guards() {
     for (const auto& [address, a] : allocations) {
         const unsigned char* tail = a.raw + GUARD + a.bytes;
@@ -182,15 +182,18 @@ void run_kernel(void* args, unsigned grid, unsigned block, bool use_fibers) {
             finished[t] = 0;
         }
         // Rounds: every unfinished thread runs to its next barrier (or its end); a barrier releases
-        // when all threads that have not exited reached it.
-        for (bool open = true; open;) {
-            open = false;
-            for (unsigned t = 0; t < block; ++t) {
+        // when all threads that have not exited reached it. The threads take turns in ascending
+        // order in one round and descending in the next, so that a read of another thread's
+        // shared-memory write without a barrier in between sees the stale value in one of them.
+        for (unsigned round = 0, open = 1; open; ++round) {
+            open = 0;
+            for (unsigned i = 0; i < block; ++i) {
+                const unsigned t = (round + b) % 2 == 0 ? i : block - 1 - i;
                 if (!finished[t]) {
                     running = t;
                     threadIdx.x = t;
                     swapcontext(&scheduler, &fibers[t]);
-                    open = open || !finished[t];
+                    open = open || !finished[t] ? 1 : 0;
                 }
             }
         }
