@@ -20,6 +20,12 @@ import org.expint4j.vector.VectorOps;
  * trial costs \(k\) evaluations. The reference rounds \(h\) to single precision; this port keeps
  * double, so step sequences may differ in the last digits.
  *
+ * <p>Unlike the reference, the run always ends on \(t_{\mathrm{end}}\) exactly, in \(t\) and in
+ * \(\lambda\): the first step is clipped to the interval like every other, and a trial step that
+ * reaches \(\lambda(t_{\mathrm{end}})\) or ends within \(t_{\mathrm{err}}\) of \(t_{\mathrm{end}}\)
+ * ends on it (the reference stops within \(t_{\mathrm{err}}\), at a time \(t(\lambda)\)
+ * recomputed with rounding, and its unclipped first step can overshoot a short interval).
+ *
  * @param <V> vector type
  */
 final class DpmAdaptive<V> {
@@ -61,52 +67,61 @@ final class DpmAdaptive<V> {
         double lambdaS = schedule.lambda(s);
         double lambda0 = schedule.lambda(tEnd);
         double direction = Math.signum(lambda0 - lambdaS);
-        double h = direction * o.hInit;
+        double h = o.hInit;
         int accepted = 0;
         int rejected = 0;
-        while (Math.abs(s - tEnd) > o.tErr) {
+        while (s != tEnd) {
             if (accepted + rejected >= MAX_TRIALS) {
-                double[] last = new double[length];
-                ops.toArray(x, last);
                 throw new MaxStepsExceededException("adaptive DPM-Solver used " + MAX_TRIALS
-                        + " trial steps and reached t = " + s + " of t_end = " + tEnd, statistics.snapshot(), s, last);
+                        + " trial steps and reached t = " + s + " of t_end = " + tEnd + " (atol = " + o.atol
+                        + ", rtol = " + o.rtol + ")", statistics.snapshot(), s, toArray(x));
             }
-            double t = schedule.inverseLambda(lambdaS + h);
-            double lambdaT = schedule.lambda(t);
+            // Never past t_end: a step that reaches it, or ends within t_err of it, ends on it exactly.
+            double t = tEnd;
+            double lambdaT = lambda0;
+            if (h < Math.abs(lambda0 - lambdaS)) {
+                double inner = schedule.inverseLambda(lambdaS + direction * h);
+                if (Math.abs(inner - tEnd) > o.tErr && (inner - tEnd) * (s - tEnd) > 0) {
+                    t = inner;
+                    lambdaT = schedule.lambda(t);
+                }
+            }
+            double taken = lambdaT - lambdaS;
             dynamics.knownTime(lambdaS, s);
             dynamics.scaleInto(1 / dynamics.scale(s), x, y);
-            stepper.step(lambdaS, lambdaT - lambdaS, y, yHigh);
+            stepper.step(lambdaS, taken, y, yHigh);
             V yLow = stepper.embeddedSolution(y);
             double scaleT = dynamics.scale(t);
             ops.toArray(yHigh, high);
             ops.toArray(yLow, low);
             double error = 0;
+            boolean finite = true;
             int d = length / batch;
             for (int b = 0; b < batch; b++) {
                 double sum = 0;
                 for (int i = b * d; i < (b + 1) * d; i++) {
                     double xl = scaleT * low[i];
+                    double xh = scaleT * high[i];
+                    finite &= Double.isFinite(xh) && Double.isFinite(xl);
                     double delta = Math.max(o.atol, o.rtol * Math.max(Math.abs(xl), Math.abs(previous[i])));
-                    double e = (scaleT * high[i] - xl) / delta;
+                    double e = (xh - xl) / delta;
                     sum += e * e;
                 }
                 error = Math.max(error, Math.sqrt(sum / d));
             }
-            if (Double.isNaN(error) || Double.isInfinite(error)) {
+            if (!finite) {
                 int stage = stepper.firstNonFiniteStage();
                 double at = stage >= 0 ? dynamics.timeOf(stepper.stageTime(stage)) : s;
-                double[] last = new double[length];
-                ops.toArray(x, last);
-                throw new NonFiniteValueException(accepted + 1, at, stage, statistics.snapshot(), s, last);
+                throw new NonFiniteValueException(accepted + 1, at, stage, statistics.snapshot(), s, toArray(x));
             }
+            // An estimate that overflowed with finite states is a rejection like any other.
             if (error <= 1) {
-                double taken = lambdaT - lambdaS;
                 dynamics.scaleInto(scaleT, yHigh, x);
                 for (int i = 0; i < length; i++) {
                     previous[i] = scaleT * low[i];
                 }
                 s = t;
-                lambdaS = schedule.lambda(s);
+                lambdaS = lambdaT;
                 accepted++;
                 statistics.addAccepted();
                 for (int k = 0; k < observers.size(); k++) {
@@ -116,9 +131,15 @@ final class DpmAdaptive<V> {
                 rejected++;
                 statistics.addRejected();
             }
-            double proposed = o.theta * Math.abs(h) * Math.pow(error, -1.0 / order);
-            h = direction * Math.min(proposed, Math.abs(lambda0 - lambdaS));
+            // E = 0 proposes an infinite step, which the next trial clips to the rest of the interval.
+            h = error == 0 ? Double.POSITIVE_INFINITY : o.theta * Math.abs(taken) * Math.pow(error, -1.0 / order);
         }
         return new SampleResult(0, accepted, rejected, s);
+    }
+
+    private double[] toArray(V v) {
+        double[] values = new double[ops.length(v)];
+        ops.toArray(v, values);
+        return values;
     }
 }

@@ -2,6 +2,7 @@ package org.expint4j.diffusion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.expint4j.integrate.ExponentialAdamsStepper;
 import org.expint4j.integrate.ExponentialRungeKuttaStepper;
 import org.expint4j.integrate.IntegrationStatistics;
@@ -50,10 +51,10 @@ public final class DpmSolver<V> {
      */
     public DpmSolver(DiffusionModel<V> noiseModel, NoiseSchedule schedule, VectorOps<V> ops, Algorithm algorithm,
                      X0Correction<V> x0Correction, XtCorrection<V> xtCorrection) {
-        this.noiseModel = noiseModel;
-        this.schedule = schedule;
-        this.ops = ops;
-        this.algorithm = algorithm;
+        this.noiseModel = Objects.requireNonNull(noiseModel, "noiseModel");
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
+        this.ops = Objects.requireNonNull(ops, "ops");
+        this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         this.x0Correction = x0Correction;
         this.xtCorrection = xtCorrection;
     }
@@ -73,7 +74,7 @@ public final class DpmSolver<V> {
      * @return this sampler
      */
     public DpmSolver<V> addObserver(StepObserver<V> observer) {
-        observers.add(observer);
+        observers.add(Objects.requireNonNull(observer, "observer"));
         return this;
     }
 
@@ -86,6 +87,7 @@ public final class DpmSolver<V> {
      * @return NFE and step counts
      */
     public SampleResult sample(V x, SampleOptions options) {
+        Objects.requireNonNull(options, "options");
         double tStart = Double.isNaN(options.tStart) ? schedule.tMax() : options.tStart;
         double tEnd = Double.isNaN(options.tEnd) ? schedule.tMin() : options.tEnd;
         return run(x, options, tStart, tEnd, false);
@@ -101,6 +103,7 @@ public final class DpmSolver<V> {
      * @return NFE and step counts
      */
     public SampleResult inverse(V x, SampleOptions options) {
+        Objects.requireNonNull(options, "options");
         double tStart = Double.isNaN(options.tStart) ? schedule.tMin() : options.tStart;
         double tEnd = Double.isNaN(options.tEnd) ? schedule.tMax() : options.tEnd;
         return run(x, options, tStart, tEnd, true);

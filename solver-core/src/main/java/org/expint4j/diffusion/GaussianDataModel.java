@@ -19,6 +19,13 @@ import java.util.Objects;
  */
 public final class GaussianDataModel implements DiffusionModel<double[]> {
 
+    /**
+     * The largest \(|\mu_d|\) and \(s_d\) accepted, \(10^{150}\) (here and in
+     * {@link GaussianMixtureModel}): their squares, the variances \(v_t\) and the squared distances
+     * of samples to the means then stay finite, so every prediction is finite too.
+     */
+    public static final double MAX_MAGNITUDE = 1e150;
+
     /** \(\mu\). */
     private final double[] mean;
 
@@ -32,8 +39,8 @@ public final class GaussianDataModel implements DiffusionModel<double[]> {
     private final ModelTimeMap timeMap;
 
     /**
-     * @param mean \(\mu\), finite, dimension \(D \ge 1\)
-     * @param std \(s\), positive and finite, same dimension
+     * @param mean \(\mu\), \(|\mu_d| \le\) {@link #MAX_MAGNITUDE}, dimension \(D \ge 1\)
+     * @param std \(s\), in \((0,\) {@link #MAX_MAGNITUDE}\(]\), same dimension
      * @param schedule the noise schedule
      * @param timeMap the map the sampler uses for model times
      * @throws IllegalArgumentException if the lengths differ or are 0, or an entry is invalid (the
@@ -48,18 +55,26 @@ public final class GaussianDataModel implements DiffusionModel<double[]> {
                     + " and std has length " + std.length + "; need equal lengths >= 1");
         }
         for (int d = 0; d < mean.length; d++) {
-            if (!Double.isFinite(mean[d])) {
-                throw new IllegalArgumentException("mean[" + d + "] = " + mean[d] + ", must be finite");
-            }
-            if (!(std[d] > 0 && std[d] < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException(
-                        "std[" + d + "] = " + std[d] + ", must be positive and finite");
-            }
+            checkMean("mean[" + d + "]", mean[d]);
+            checkStd("std[" + d + "]", std[d]);
         }
         this.mean = mean.clone();
         this.std = std.clone();
         this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.timeMap = Objects.requireNonNull(timeMap, "timeMap");
+    }
+
+    static void checkMean(String name, double value) {
+        if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
+            throw new IllegalArgumentException(name + " = " + value + ", must be finite with magnitude <= "
+                    + MAX_MAGNITUDE);
+        }
+    }
+
+    static void checkStd(String name, double value) {
+        if (!(value > 0 && value <= MAX_MAGNITUDE)) {
+            throw new IllegalArgumentException(name + " = " + value + ", must be in (0, " + MAX_MAGNITUDE + "]");
+        }
     }
 
     /** @return the dimension \(D\) of a sample */
@@ -138,7 +153,8 @@ public final class GaussianDataModel implements DiffusionModel<double[]> {
         for (int i = 0; i < x.length; i++) {
             final int d = i % dim;
             final double var = std[d] * std[d];
-            out[i] = mean[d] + a * var * (x[i] - a * mean[d]) / (a2 * var + s2);
+            // The gain a var / v first: a var (x - a mu) alone overflows for s near the limit.
+            out[i] = mean[d] + (a * var / (a2 * var + s2)) * (x[i] - a * mean[d]);
         }
     }
 

@@ -75,8 +75,9 @@ public final class GaussianMixtureModel implements DiffusionModel<double[]> {
 
     /**
      * @param weights \(w_k > 0\), finite; normalised by their sum
-     * @param means \(\mu_k\), {@code K} rows of the same dimension \(D \ge 1\), finite
-     * @param stds \(s_k\), same shape, positive and finite
+     * @param means \(\mu_k\), {@code K} rows of the same dimension \(D \ge 1\), entries of magnitude
+     *     at most {@link GaussianDataModel#MAX_MAGNITUDE}
+     * @param stds \(s_k\), same shape, in \((0,\) {@link GaussianDataModel#MAX_MAGNITUDE}\(]\)
      * @param schedule the noise schedule
      * @param timeMap the map the sampler uses for model times
      * @throws IllegalArgumentException if shapes disagree or an entry is invalid (the message
@@ -99,18 +100,23 @@ public final class GaussianMixtureModel implements DiffusionModel<double[]> {
         if (dimension == 0) {
             throw new IllegalArgumentException("means[0] is empty; need dimension >= 1");
         }
-        double sum = 0;
+        double max = 0;
         for (int k = 0; k < components; k++) {
             if (!(weights[k] > 0 && weights[k] < Double.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException(
                         "weights[" + k + "] = " + weights[k] + ", must be positive and finite");
             }
-            sum += weights[k];
+            max = Math.max(max, weights[k]);
+        }
+        // Scaled by the largest first, so that the sum (in [1, K]) cannot overflow.
+        double sum = 0;
+        for (int k = 0; k < components; k++) {
+            sum += weights[k] / max;
         }
         this.weights = new double[components];
         this.logWeights = new double[components];
         for (int k = 0; k < components; k++) {
-            this.weights[k] = weights[k] / sum;
+            this.weights[k] = weights[k] / max / sum;
             this.logWeights[k] = Math.log(this.weights[k]);
         }
         this.means = new double[components * dimension];
@@ -119,14 +125,8 @@ public final class GaussianMixtureModel implements DiffusionModel<double[]> {
             checkRow("means", k, means[k]);
             checkRow("stds", k, stds[k]);
             for (int d = 0; d < dimension; d++) {
-                if (!Double.isFinite(means[k][d])) {
-                    throw new IllegalArgumentException("means[" + k + "][" + d + "] = "
-                            + means[k][d] + ", must be finite");
-                }
-                if (!(stds[k][d] > 0 && stds[k][d] < Double.POSITIVE_INFINITY)) {
-                    throw new IllegalArgumentException("stds[" + k + "][" + d + "] = "
-                            + stds[k][d] + ", must be positive and finite");
-                }
+                GaussianDataModel.checkMean("means[" + k + "][" + d + "]", means[k][d]);
+                GaussianDataModel.checkStd("stds[" + k + "][" + d + "]", stds[k][d]);
                 this.means[k * dimension + d] = means[k][d];
                 this.stds[k * dimension + d] = stds[k][d];
             }

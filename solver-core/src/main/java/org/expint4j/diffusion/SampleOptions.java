@@ -1,5 +1,7 @@
 package org.expint4j.diffusion;
 
+import java.util.Objects;
+
 /**
  * Every option of the reference {@code sample()} (and what goes beyond it), with the reference's
  * defaults. Mutable builder-style setters return {@code this}; the sampler validates the whole
@@ -14,6 +16,19 @@ public final class SampleOptions {
         /** Single-step steps of matching order, so the order holds from the first step. */
         SINGLESTEP
     }
+
+    /**
+     * The most steps a fixed-step run may take (and intervals a time grid may have): 10^6, far
+     * beyond converged sampling (50 steps) and the studies' 1000-step references.
+     */
+    public static final int MAX_STEPS = 1_000_000;
+
+    /**
+     * The smallest relative tolerance of the adaptive method, \(10^{-13}\) (about 450 ulps of 1):
+     * the difference of the two embedded solutions carries a rounding error of a few ulps of the
+     * state, which must stay small against the tolerance for the error estimate to mean anything.
+     */
+    public static final double MIN_RTOL = 1e-13;
 
     int steps = 20;
     double tStart = Double.NaN;
@@ -34,7 +49,10 @@ public final class SampleOptions {
     Warmup warmup = Warmup.LOWER_ORDER;
     int batchSize = 1;
 
-    /** @param value number of steps (NFE for the fixed-step methods), {@code >= 1} @return this */
+    /**
+     * @param value number of steps (NFE for the fixed-step methods), in \([1, \) {@link #MAX_STEPS}\(]\)
+     * @return this
+     */
     public SampleOptions steps(int value) {
         steps = value;
         return this;
@@ -60,13 +78,13 @@ public final class SampleOptions {
 
     /** @param value time-grid spacing @return this */
     public SampleOptions skipType(SkipType value) {
-        skipType = value;
+        skipType = Objects.requireNonNull(value, "skipType");
         return this;
     }
 
     /** @param value the method @return this */
     public SampleOptions method(SamplingMethod value) {
-        method = value;
+        method = Objects.requireNonNull(value, "method");
         return this;
     }
 
@@ -84,7 +102,7 @@ public final class SampleOptions {
 
     /** @param value the coefficient rule @return this */
     public SampleOptions solverType(SolverType value) {
-        solverType = value;
+        solverType = Objects.requireNonNull(value, "solverType");
         return this;
     }
 
@@ -94,13 +112,13 @@ public final class SampleOptions {
         return this;
     }
 
-    /** @param value relative tolerance of the adaptive method, {@code > 0} @return this */
+    /** @param value relative tolerance of the adaptive method, {@code >=} {@link #MIN_RTOL} @return this */
     public SampleOptions rtol(double value) {
         rtol = value;
         return this;
     }
 
-    /** @param value initial step in λ of the adaptive method, {@code > 0} @return this */
+    /** @param value initial step in λ of the adaptive method, {@code > 0} (clipped to the interval) @return this */
     public SampleOptions hInit(double value) {
         hInit = value;
         return this;
@@ -112,7 +130,11 @@ public final class SampleOptions {
         return this;
     }
 
-    /** @param value time tolerance ending the adaptive loop, {@code > 0} @return this */
+    /**
+     * @param value time tolerance of the adaptive method, in \((0, |t_{\mathrm{start}} - t_{\mathrm{end}}|)\): a
+     *     trial step ending within it of \(t_{\mathrm{end}}\) is extended to end there
+     * @return this
+     */
     public SampleOptions tErr(double value) {
         tErr = value;
         return this;
@@ -140,7 +162,7 @@ public final class SampleOptions {
 
     /** @param value how multistep methods start @return this */
     public SampleOptions warmup(Warmup value) {
-        warmup = value;
+        warmup = Objects.requireNonNull(value, "warmup");
         return this;
     }
 

@@ -18,6 +18,9 @@ final class SampleValidation {
         if (o.method == SamplingMethod.ADAPTIVE && !(o.order == 2 || o.order == 3)) {
             throw new IllegalArgumentException("the adaptive method has order 2 or 3, got " + o.order);
         }
+        if (length == 0) {
+            throw new IllegalArgumentException("the state is empty: a batch needs at least one sample of one value");
+        }
         if (o.batchSize < 1 || length % o.batchSize != 0) {
             throw new IllegalArgumentException("batch size " + o.batchSize + " does not divide the state length " + length);
         }
@@ -36,8 +39,9 @@ final class SampleValidation {
             }
         }
         if (o.method != SamplingMethod.ADAPTIVE && o.timeGrid == null) {
-            if (o.steps < 1) {
-                throw new IllegalArgumentException("steps must be >= 1, got " + o.steps);
+            if (o.steps < 1 || o.steps > SampleOptions.MAX_STEPS) {
+                throw new IllegalArgumentException("steps must be in [1, " + SampleOptions.MAX_STEPS + "], got "
+                        + o.steps);
             }
             if (o.method == SamplingMethod.MULTISTEP && o.steps < o.order) {
                 throw new IllegalArgumentException("multistep order " + o.order + " needs at least " + o.order
@@ -55,8 +59,16 @@ final class SampleValidation {
         if (o.method == SamplingMethod.ADAPTIVE) {
             positive("atol", o.atol);
             positive("rtol", o.rtol);
+            if (o.rtol < SampleOptions.MIN_RTOL) {
+                throw new IllegalArgumentException("rtol = " + o.rtol + " is below what double precision resolves: the"
+                        + " embedded error estimate needs rtol >= " + SampleOptions.MIN_RTOL);
+            }
             positive("h_init", o.hInit);
             positive("t_err", o.tErr);
+            if (!(o.tErr < Math.abs(tStart - tEnd))) {
+                throw new IllegalArgumentException("t_err = " + o.tErr + " must be smaller than the interval |t_start - "
+                        + "t_end| = " + Math.abs(tStart - tEnd) + ", or the adaptive method would take no step");
+            }
             if (!(o.theta > 0 && o.theta <= 1)) {
                 throw new IllegalArgumentException("theta must be in (0, 1], got " + o.theta);
             }
@@ -82,8 +94,9 @@ final class SampleValidation {
     }
 
     private static void checkGrid(NoiseSchedule schedule, double[] grid, boolean inverse) {
-        if (grid.length < 2) {
-            throw new IllegalArgumentException("a time grid needs at least 2 times, got " + grid.length);
+        if (grid.length < 2 || grid.length > SampleOptions.MAX_STEPS + 1) {
+            throw new IllegalArgumentException("a time grid needs 2 to " + (SampleOptions.MAX_STEPS + 1)
+                    + " times, got " + grid.length);
         }
         for (int i = 0; i < grid.length; i++) {
             checkTime(schedule, "time grid[" + i + "]", grid[i]);

@@ -19,14 +19,12 @@ public final class SamplingGrids {
      * @param skip the spacing
      * @param tStart first time
      * @param tEnd last time
-     * @param n number of intervals, {@code >= 1}
+     * @param n number of intervals, in \([1, \) {@link SampleOptions#MAX_STEPS}\(]\)
      * @return the grid, {@code grid[0] = tStart}, {@code grid[n] = tEnd} up to rounding of the
      *     spacing (as in the reference)
      */
     public static double[] timeSteps(NoiseSchedule schedule, SkipType skip, double tStart, double tEnd, int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("number of steps must be >= 1, got " + n);
-        }
+        checkSteps("number of steps", n);
         double[] grid = new double[n + 1];
         switch (skip) {
             case LOGSNR -> {
@@ -54,6 +52,12 @@ public final class SamplingGrids {
         return grid;
     }
 
+    private static void checkSteps(String name, int n) {
+        if (n < 1 || n > SampleOptions.MAX_STEPS) {
+            throw new IllegalArgumentException(name + " must be in [1, " + SampleOptions.MAX_STEPS + "], got " + n);
+        }
+    }
+
     /** The i-th of n+1 points of torch/numpy linspace(a, b, n + 1). */
     static double linspace(double a, double b, int n, int i) {
         // numpy: a + i * step with step = (b - a) / n, last point forced to b.
@@ -66,14 +70,12 @@ public final class SamplingGrids {
     /**
      * The order of each step of single-step DPM-Solver with {@code steps} model evaluations.
      *
-     * @param steps NFE budget, {@code >= 1}
+     * @param steps NFE budget, in \([1, \) {@link SampleOptions#MAX_STEPS}\(]\)
      * @param order 1, 2 or 3
      * @return the orders, summing to {@code steps}
      */
     public static int[] singlestepOrders(int steps, int order) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
-        }
+        checkSteps("steps", steps);
         List<Integer> orders = new ArrayList<>();
         switch (order) {
             case 3 -> {
