@@ -160,7 +160,12 @@ public final class SampleOptions {
         return this;
     }
 
-    /** @param value how multistep methods start @return this */
+    /**
+     * @param value how multistep methods start: {@link Warmup#SINGLESTEP} takes the first
+     *     {@code order - 1} steps with a single-step method of {@code order}'s stage count \(s\)
+     *     (2, 3, 5 for orders 2, 3, 4), so the NFE is {@code steps + (order - 1)(s - 1)}
+     * @return this
+     */
     public SampleOptions warmup(Warmup value) {
         warmup = Objects.requireNonNull(value, "warmup");
         return this;

@@ -20,8 +20,8 @@ public final class SamplingGrids {
      * @param tStart first time
      * @param tEnd last time
      * @param n number of intervals, in \([1, \) {@link SampleOptions#MAX_STEPS}\(]\)
-     * @return the grid, {@code grid[0] = tStart}, {@code grid[n] = tEnd} up to rounding of the
-     *     spacing (as in the reference)
+     * @return the grid, {@code grid[0] = tStart} and {@code grid[n] = tEnd} exactly (the reference
+     *     computes them through the spacing, which moves them by rounding)
      */
     public static double[] timeSteps(NoiseSchedule schedule, SkipType skip, double tStart, double tEnd, int n) {
         checkSteps("number of steps", n);
@@ -49,6 +49,9 @@ public final class SamplingGrids {
             }
             default -> throw new IllegalArgumentException("unknown skip type " + skip);
         }
+        // The ends exactly as asked: mapped through lambda or a square root they move by rounding.
+        grid[0] = tStart;
+        grid[n] = tEnd;
         return grid;
     }
 
