@@ -1,0 +1,578 @@
+package org.expint4j.diffusion.onnx;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.expint4j.diffusion.DiffusionModel;
+import org.expint4j.diffusion.Guidance;
+import org.expint4j.diffusion.ModelType;
+
+/**
+ * A trained diffusion network stored as an ONNX graph, evaluated by ONNX Runtime on the whole
+ * batch in one call. The graph takes the noisy state \(x\) as a tensor \([B, \dots]\) (float32 or
+ * float64), the model time as \([B]\), \([1]\) or a scalar (float32 or float64), and optionally a
+ * class label \([B]\) (int64 or int32), and returns one tensor of the state's shape and type: a
+ * prediction of some {@link ModelType}, which {@link org.expint4j.diffusion.ModelWrapper} turns into
+ * what the sampler needs. The inputs are recognised by rank and type (or named in {@link Options});
+ * the graph's metadata keys {@code expint4j.model_type}, {@code expint4j.time},
+ * {@code expint4j.classes} and {@code expint4j.null_class} describe it where present.
+ *
+ * <p>Views: {@link #unconditional}, {@link #conditional} (labels per sample, or one for all) and
+ * {@link #classifierFreeGuidance}, which evaluates the unconditional and conditional predictions
+ * in one call on a doubled batch \([x; x]\) when the graph's batch axis is dynamic, and in two
+ * calls otherwise. Each view keeps its tensors (direct buffers that ONNX Runtime reads and
+ * writes in place) and reallocates them only when the batch size changes, so a sampling step
+ * allocates nothing beyond ONNX Runtime's own per-call result object.
+ *
+ * <p>ONNX Runtime is an optional dependency of solver-core ({@code com.microsoft.onnxruntime:
+ * onnxruntime}): add it to use this package. The model (its session) is thread-safe; each view
+ * is not. {@link #close()} releases the session and every view's tensors.
+ */
+public final class OnnxDiffusionModel implements AutoCloseable {
+
+    /** Which inputs and output to use, and what the graph does not say about itself. */
+    public static final class Options {
+        String state;
+        String time;
+        String label;
+        String output;
+        int nullLabel = -1;
+        long[] sampleShape;
+        int threads;
+
+        /** @param name the state input (default: the floating-point input of rank ≥ 2) @return this */
+        public Options stateInput(String name) {
+            state = name;
+            return this;
+        }
+
+        /** @param name the time input (default: the floating-point input of rank ≤ 1) @return this */
+        public Options timeInput(String name) {
+            time = name;
+            return this;
+        }
+
+        /** @param name the class-label input (default: the integer input, if any) @return this */
+        public Options labelInput(String name) {
+            label = name;
+            return this;
+        }
+
+        /** @param name the output (default: the only one) @return this */
+        public Options output(String name) {
+            output = name;
+            return this;
+        }
+
+        /** @param value the label meaning "no class" (default: metadata {@code expint4j.null_class}) @return this */
+        public Options nullLabel(int value) {
+            nullLabel = value;
+            return this;
+        }
+
+        /**
+         * @param shape the shape of one sample, for graphs whose sample axes are symbolic (for
+         *     example a UNet exported with dynamic height and width)
+         * @return this
+         */
+        public Options sampleShape(long... shape) {
+            sampleShape = shape.clone();
+            return this;
+        }
+
+        /** @param value ONNX Runtime's intra-op threads, 0 for its default @return this */
+        public Options threads(int value) {
+            threads = value;
+            return this;
+        }
+    }
+
+    final Path file;
+    final OrtEnvironment environment;
+    final OrtSession session;
+    final Signature signature;
+    private final Optional<ModelType> modelType;
+    private final Optional<String> timeKind;
+    private final int classes;
+    private final int nullLabel;
+    private final List<OnnxEvaluation<?>> views = new ArrayList<>();
+    private boolean closed;
+
+    private OnnxDiffusionModel(Path file, OrtEnvironment environment, OrtSession session, Signature signature,
+                               Map<String, String> metadata, Options options) {
+        this.file = file;
+        this.environment = environment;
+        this.session = session;
+        this.signature = signature;
+        this.modelType = Optional.ofNullable(metadata.get("expint4j.model_type")).map(v -> parseType(file, v));
+        this.timeKind = Optional.ofNullable(metadata.get("expint4j.time"));
+        this.classes = metadataInt(file, metadata, "expint4j.classes");
+        this.nullLabel = options.nullLabel >= 0 ? options.nullLabel : metadataInt(file, metadata, "expint4j.null_class");
+    }
+
+    /**
+     * @param file the {@code .onnx} file
+     * @return the model, inputs recognised from the graph
+     * @throws IllegalArgumentException if the file is missing or not a usable diffusion graph
+     * @throws IllegalStateException if ONNX Runtime cannot be loaded
+     */
+    public static OnnxDiffusionModel load(Path file) {
+        return load(file, new Options());
+    }
+
+    /**
+     * @param file the {@code .onnx} file
+     * @param options input names and facts the graph lacks
+     * @return the model
+     * @throws IllegalArgumentException if the file is missing, corrupt, or its inputs and output do
+     *     not fit a diffusion model (the message names the file, the input and what is wrong)
+     * @throws IllegalStateException if ONNX Runtime's native library cannot be loaded
+     */
+    public static OnnxDiffusionModel load(Path file, Options options) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("ONNX model '" + file + "' does not exist or is not a file");
+        }
+        OrtEnvironment environment = Runtime.environment();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("ONNX model '" + file + "' cannot be read: " + e.getMessage(), e);
+        }
+        OrtSession session;
+        try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+            if (options.threads > 0) {
+                so.setIntraOpNumThreads(options.threads);
+            }
+            session = environment.createSession(bytes, so);
+        } catch (OrtException e) {
+            throw new IllegalArgumentException("ONNX model '" + file + "' cannot be loaded: " + e.getMessage(), e);
+        }
+        try {
+            Signature signature = Signature.of(file, session.getInputInfo(), session.getOutputInfo(), options);
+            return new OnnxDiffusionModel(file, environment, session, signature,
+                    session.getMetadata().getCustomMetadata(), options);
+        } catch (OrtException | RuntimeException e) {
+            try {
+                session.close();
+            } catch (OrtException ignored) {
+                // The first failure is the one to report.
+            }
+            if (e instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw new IllegalArgumentException("ONNX model '" + file + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the number of values of one sample, \(D\) */
+    public int dimension() {
+        return signature.dimension();
+    }
+
+    /** @return the shape of one sample (the state's axes after the batch axis) */
+    public long[] sampleShape() {
+        return signature.sampleShape().clone();
+    }
+
+    /** @return whether the graph computes in float64 (else float32) */
+    public boolean isDouble() {
+        return signature.precision() == OnnxJavaType.DOUBLE;
+    }
+
+    /** @return whether the graph takes a class label */
+    public boolean isConditional() {
+        return signature.label() != null;
+    }
+
+    /** @return the batch size the graph is fixed to, or -1 for a dynamic batch axis */
+    public long fixedBatch() {
+        return signature.fixedBatch();
+    }
+
+    /** @return the prediction type the graph declares ({@code expint4j.model_type}), if it does */
+    public Optional<ModelType> declaredModelType() {
+        return modelType;
+    }
+
+    /** @return "continuous" or "discrete" as the graph declares ({@code expint4j.time}), if it does */
+    public Optional<String> declaredTime() {
+        return timeKind;
+    }
+
+    /** @return the number of classes the graph declares, or -1 */
+    public int classes() {
+        return classes;
+    }
+
+    /** @return the label meaning "no class", or -1 if neither the graph nor the options say */
+    public int nullLabel() {
+        return nullLabel;
+    }
+
+    /** @return the file the model was loaded from */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * @param <V> state array type
+     * @param type {@link ArrayType#DOUBLE} or {@link ArrayType#FLOAT}
+     * @return the unconditional model (label "no class" for a conditional graph)
+     * @throws IllegalArgumentException if the graph is conditional but its null label is unknown
+     */
+    public <V> DiffusionModel<V> unconditional(ArrayType<V> type) {
+        long[] labels = null;
+        if (isConditional()) {
+            requireNullLabel("an unconditional evaluation");
+            labels = new long[] {nullLabel};
+        }
+        return view(type, labels, false);
+    }
+
+    /**
+     * @param <V> state array type
+     * @param type {@link ArrayType#DOUBLE} or {@link ArrayType#FLOAT}
+     * @param labels one label per sample, or a single label for every sample
+     * @return the model conditioned on the labels
+     * @throws IllegalArgumentException if the graph takes no label or a label is out of range
+     */
+    public <V> DiffusionModel<V> conditional(ArrayType<V> type, int... labels) {
+        return view(type, checkLabels(labels, "a class label"), false);
+    }
+
+    /**
+     * Classifier-free guidance \( (1 - s)\,r_u + s\,r_c \): one call on \([x; x]\) with labels
+     * \([\varnothing; c]\) when the batch axis is dynamic, else two calls. Use it with the
+     * {@linkplain #conditional conditional} model in the wrapper.
+     *
+     * @param <V> state array type
+     * @param type {@link ArrayType#DOUBLE} or {@link ArrayType#FLOAT}
+     * @param scale the guidance scale \(s\)
+     * @param labels the labels, as for {@link #conditional}
+     * @return the guidance
+     * @throws IllegalArgumentException if the graph takes no label, its null label is unknown, or
+     *     a label is out of range
+     */
+    public <V> Guidance<V> classifierFreeGuidance(ArrayType<V> type, double scale, int... labels) {
+        long[] checked = checkLabels(labels, "classifier-free guidance");
+        requireNullLabel("classifier-free guidance");
+        if (signature.fixedBatch() < 0) {
+            return Guidance.classifierFreeBatched(view(type, checked, true), scale);
+        }
+        return Guidance.classifierFree(unconditional(type), scale);
+    }
+
+    private long[] checkLabels(int[] labels, String what) {
+        Objects.requireNonNull(labels, "labels");
+        if (!isConditional()) {
+            throw new IllegalArgumentException(what + " needs a conditional model, but '" + file.getFileName()
+                    + "' takes no label input (its inputs: " + signature.describeInputs() + ")");
+        }
+        if (labels.length == 0) {
+            throw new IllegalArgumentException("no class label given");
+        }
+        long[] out = new long[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            int label = labels[i];
+            if (label < 0 || (classes > 0 && label >= classes)) {
+                throw new IllegalArgumentException("class " + label + (labels.length > 1 ? " (sample " + i + ")" : "")
+                        + " is out of range: " + (classes > 0 ? "the model has classes 0.." + (classes - 1)
+                        : "labels are non-negative"));
+            }
+            out[i] = label;
+        }
+        return out;
+    }
+
+    private void requireNullLabel(String what) {
+        if (nullLabel < 0) {
+            throw new IllegalArgumentException(what + " needs the label meaning 'no class': '" + file.getFileName()
+                    + "' does not declare expint4j.null_class; give it with Options.nullLabel");
+        }
+    }
+
+    private synchronized <V> DiffusionModel<V> view(ArrayType<V> type, long[] labels, boolean doubled) {
+        Objects.requireNonNull(type, "type");
+        if (closed) {
+            throw new IllegalStateException("ONNX model '" + file + "' is closed");
+        }
+        OnnxEvaluation<V> view = new OnnxEvaluation<>(this, type, labels, doubled ? nullLabel : -1);
+        views.add(view);
+        return view;
+    }
+
+    /** Releases the session and the tensors of every view; views fail afterwards. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (OnnxEvaluation<?> view : views) {
+            view.release();
+        }
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("closing ONNX model '" + file + "': " + e.getMessage(), e);
+        }
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private static ModelType parseType(Path file, String value) {
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "noise", "eps", "epsilon" -> ModelType.NOISE;
+            case "data", "x0", "x_start" -> ModelType.DATA;
+            case "v", "velocity" -> ModelType.VELOCITY;
+            case "score" -> ModelType.SCORE;
+            default -> throw new IllegalArgumentException("ONNX model '" + file + "': metadata expint4j.model_type = '"
+                    + value + "' is not noise, data, v or score");
+        };
+    }
+
+    private static int metadataInt(Path file, Map<String, String> metadata, String key) {
+        String value = metadata.get(key);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("ONNX model '" + file + "': metadata " + key + " = '" + value
+                    + "' is not a non-negative integer");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OnnxDiffusionModel[" + file.getFileName() + ": " + signature.describeInputs() + "]";
+    }
+
+    /** Loads ONNX Runtime once, turning a failure to load its natives into one clear message. */
+    static final class Runtime {
+        private Runtime() {
+        }
+
+        static OrtEnvironment environment() {
+            try {
+                return OrtEnvironment.getEnvironment();
+            } catch (LinkageError e) {
+                String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+                if (e instanceof NoClassDefFoundError) {
+                    reason = "the library is not on the class path (add com.microsoft.onnxruntime:onnxruntime): "
+                            + reason;
+                }
+                throw new IllegalStateException("ONNX Runtime could not be loaded: " + reason, e);
+            }
+        }
+    }
+
+    /** Inputs, output and shapes of a diffusion graph, checked once at load. */
+    record Signature(String state, String time, String label, String output, OnnxJavaType precision,
+                     OnnxJavaType timeType, OnnxJavaType labelType, long[] sampleShape, int dimension,
+                     long fixedBatch, long[] timeShape, Map<String, NodeInfo> inputs) {
+
+        static Signature of(Path file, Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, Options o) {
+            String prefix = "ONNX model '" + file + "': ";
+            for (String named : Arrays.asList(o.state, o.time, o.label)) {
+                if (named != null && !inputs.containsKey(named)) {
+                    throw new IllegalArgumentException(prefix + "has no input '" + named + "'; its inputs: "
+                            + describe(inputs));
+                }
+            }
+            String state = o.state != null ? o.state : pick(prefix, inputs, "state", true, 2, 8, null, null);
+            String time = o.time != null ? o.time : pick(prefix, inputs, "time", true, 0, 1, state, null);
+            String label = o.label != null ? o.label : pickOptional(inputs, state, time);
+            for (String name : inputs.keySet()) {
+                if (!name.equals(state) && !name.equals(time) && !name.equals(label)) {
+                    throw new IllegalArgumentException(prefix + "input '" + name + "' (" + describe(inputs.get(name))
+                            + ") is neither state, time nor label; name them in the options. Inputs: "
+                            + describe(inputs));
+                }
+            }
+            TensorInfo s = tensor(prefix, inputs, state);
+            TensorInfo t = tensor(prefix, inputs, time);
+            if (s.type != OnnxJavaType.FLOAT && s.type != OnnxJavaType.DOUBLE) {
+                throw new IllegalArgumentException(prefix + "state input '" + state + "' has element type " + s.type
+                        + "; a diffusion model's state is float32 or float64");
+            }
+            long[] shape = s.getShape();
+            if (shape.length < 2) {
+                throw new IllegalArgumentException(prefix + "state input '" + state + "' has rank " + shape.length
+                        + "; it must be [batch, ...]");
+            }
+            if (t.type != OnnxJavaType.FLOAT && t.type != OnnxJavaType.DOUBLE) {
+                throw new IllegalArgumentException(prefix + "time input '" + time + "' has element type " + t.type
+                        + "; the sampler evaluates at non-integer model times, so export it as float32 or float64");
+            }
+            long[] timeShape = t.getShape();
+            if (timeShape.length > 1) {
+                throw new IllegalArgumentException(prefix + "time input '" + time + "' has rank " + timeShape.length
+                        + "; it must be [batch], [1] or a scalar");
+            }
+            OnnxJavaType labelType = null;
+            if (label != null) {
+                TensorInfo l = tensor(prefix, inputs, label);
+                if ((l.type != OnnxJavaType.INT64 && l.type != OnnxJavaType.INT32) || l.getShape().length != 1) {
+                    throw new IllegalArgumentException(prefix + "label input '" + label + "' is " + describe(l)
+                            + "; it must be int64 or int32 of shape [batch]");
+                }
+                labelType = l.type;
+            }
+            long[] sample = sampleShape(prefix, state, shape, o.sampleShape);
+            long d = 1;
+            for (long n : sample) {
+                d = Math.multiplyExact(d, n);
+            }
+            if (d > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(prefix + "a sample of shape " + Arrays.toString(sample)
+                        + " has more than " + Integer.MAX_VALUE + " values");
+            }
+            String output = o.output;
+            if (output == null) {
+                if (outputs.size() != 1) {
+                    throw new IllegalArgumentException(prefix + "has " + outputs.size() + " outputs (" + describe(outputs)
+                            + "); name the prediction in the options");
+                }
+                output = outputs.keySet().iterator().next();
+            } else if (!outputs.containsKey(output)) {
+                throw new IllegalArgumentException(prefix + "has no output '" + output + "'; its outputs: "
+                        + describe(outputs));
+            }
+            TensorInfo out = tensor(prefix, outputs, output);
+            long[] outShape = out.getShape();
+            if (out.type != s.type) {
+                throw new IllegalArgumentException(prefix + "output '" + output + "' is " + out.type + " but the state is "
+                        + s.type + "; they must be of one type");
+            }
+            if (outShape.length != shape.length || !compatible(outShape, 1, sample)) {
+                throw new IllegalArgumentException(prefix + "output '" + output + "' has shape " + Arrays.toString(outShape)
+                        + " but the state has shape [batch, " + join(sample) + "]; a prediction has the state's shape");
+            }
+            return new Signature(state, time, label, output, s.type, t.type, labelType, sample, (int) d, shape[0],
+                    timeShape, inputs);
+        }
+
+        private static long[] sampleShape(String prefix, String state, long[] shape, long[] given) {
+            long[] sample = Arrays.copyOfRange(shape, 1, shape.length);
+            if (given != null) {
+                if (given.length != sample.length || !compatible(sample, 0, given)) {
+                    throw new IllegalArgumentException(prefix + "sample shape " + Arrays.toString(given)
+                            + " does not fit state input '" + state + "' of shape " + Arrays.toString(shape));
+                }
+                sample = given.clone();
+            }
+            for (long n : sample) {
+                if (n < 1) {
+                    throw new IllegalArgumentException(prefix + "state input '" + state + "' has shape "
+                            + Arrays.toString(shape) + " with symbolic sample axes; give the sample shape in the options");
+                }
+            }
+            return sample;
+        }
+
+        /** Whether the dimensions from {@code offset} on equal {@code sample} where they are fixed. */
+        private static boolean compatible(long[] dims, int offset, long[] sample) {
+            for (int i = 0; i < sample.length; i++) {
+                long n = dims[i + offset];
+                if (n >= 0 && n != sample[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static String pick(String prefix, Map<String, NodeInfo> inputs, String role, boolean floating,
+                                   int minRank, int maxRank, String taken, String taken2) {
+            String found = null;
+            for (Map.Entry<String, NodeInfo> e : inputs.entrySet()) {
+                if (e.getKey().equals(taken) || e.getKey().equals(taken2)
+                        || !(e.getValue().getInfo() instanceof TensorInfo t)) {
+                    continue;
+                }
+                boolean isFloating = t.type == OnnxJavaType.FLOAT || t.type == OnnxJavaType.DOUBLE;
+                int rank = t.getShape().length;
+                if (isFloating == floating && rank >= minRank && rank <= maxRank) {
+                    if (found != null) {
+                        throw new IllegalArgumentException(prefix + "inputs '" + found + "' and '" + e.getKey()
+                                + "' could both be the " + role + "; name it in the options. Inputs: " + describe(inputs));
+                    }
+                    found = e.getKey();
+                }
+            }
+            if (found == null) {
+                throw new IllegalArgumentException(prefix + "no input fits the " + role + " (" + (floating
+                        ? "floating-point" : "integer") + ", rank " + minRank + (maxRank > minRank ? "–" + maxRank : "")
+                        + "); inputs: " + describe(inputs));
+            }
+            return found;
+        }
+
+        private static String pickOptional(Map<String, NodeInfo> inputs, String state, String time) {
+            return inputs.size() <= 2 ? null : inputs.keySet().stream()
+                    .filter(n -> !n.equals(state) && !n.equals(time)).findFirst().orElse(null);
+        }
+
+        private static TensorInfo tensor(String prefix, Map<String, NodeInfo> nodes, String name) {
+            if (!(nodes.get(name).getInfo() instanceof TensorInfo t)) {
+                throw new IllegalArgumentException(prefix + "'" + name + "' is " + nodes.get(name).getInfo()
+                        + ", not a tensor");
+            }
+            return t;
+        }
+
+        static String describe(Map<String, NodeInfo> nodes) {
+            StringBuilder b = new StringBuilder();
+            for (Map.Entry<String, NodeInfo> e : nodes.entrySet()) {
+                if (b.length() > 0) {
+                    b.append(", ");
+                }
+                b.append(e.getKey()).append(' ').append(e.getValue().getInfo() instanceof TensorInfo t
+                        ? describe(t) : e.getValue().getInfo().toString());
+            }
+            return b.toString();
+        }
+
+        private static String describe(NodeInfo node) {
+            return node.getInfo() instanceof TensorInfo t ? describe(t) : node.getInfo().toString();
+        }
+
+        private static String describe(TensorInfo t) {
+            return t.type + Arrays.toString(t.getShape());
+        }
+
+        private static String join(long[] dims) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < dims.length; i++) {
+                b.append(i > 0 ? ", " : "").append(dims[i]);
+            }
+            return b.toString();
+        }
+
+        String describeInputs() {
+            return describe(inputs);
+        }
+    }
+}
