@@ -99,7 +99,7 @@ public final class OnnxDiffusionModel implements AutoCloseable {
         }
     }
 
-    final Path file;
+    final String source;
     final OrtEnvironment environment;
     final OrtSession session;
     final Signature signature;
@@ -110,9 +110,9 @@ public final class OnnxDiffusionModel implements AutoCloseable {
     private final List<OnnxEvaluation<?>> views = new ArrayList<>();
     private boolean closed;
 
-    private OnnxDiffusionModel(Path file, OrtEnvironment environment, OrtSession session, Signature signature,
+    private OnnxDiffusionModel(String file, OrtEnvironment environment, OrtSession session, Signature signature,
                                Map<String, String> metadata, Options options) {
-        this.file = file;
+        this.source = file;
         this.environment = environment;
         this.session = session;
         this.signature = signature;
@@ -142,29 +142,50 @@ public final class OnnxDiffusionModel implements AutoCloseable {
      */
     public static OnnxDiffusionModel load(Path file, Options options) {
         Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(options, "options");
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("ONNX model '" + file + "' does not exist or is not a file");
         }
-        OrtEnvironment environment = Runtime.environment();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("ONNX model '" + file + "' cannot be read: " + e.getMessage(), e);
         }
+        return load(file.toString(), bytes, options);
+    }
+
+    /**
+     * @param name what to call the model in messages (a file or resource name)
+     * @param graph the bytes of the {@code .onnx} file
+     * @param options input names and facts the graph lacks
+     * @return the model
+     * @throws IllegalArgumentException if the bytes are not a usable diffusion graph
+     * @throws IllegalStateException if ONNX Runtime's native library cannot be loaded
+     */
+    public static OnnxDiffusionModel load(String name, byte[] graph, Options options) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(options, "options");
+        OrtEnvironment environment = Runtime.environment();
         OrtSession session;
-        try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
-            if (options.threads > 0) {
-                so.setIntraOpNumThreads(options.threads);
-            }
-            session = environment.createSession(bytes, so);
+        try {
+            session = createSession(environment, graph, options, OrtSession.SessionOptions.OptLevel.ALL_OPT);
         } catch (OrtException e) {
-            throw new IllegalArgumentException("ONNX model '" + file + "' cannot be loaded: " + e.getMessage(), e);
+            if (e.getCode() != OrtException.OrtErrorCode.ORT_NOT_IMPLEMENTED) {
+                throw new IllegalArgumentException("ONNX model '" + name + "' cannot be loaded: " + e.getMessage(), e);
+            }
+            // ONNX Runtime's extended fusions have float32 kernels only: in a float64 graph they can
+            // produce nodes nothing executes (x sigmoid(x) fused to QuickGelu). Basic optimisation then.
+            try {
+                session = createSession(environment, graph, options, OrtSession.SessionOptions.OptLevel.BASIC_OPT);
+            } catch (OrtException again) {
+                throw new IllegalArgumentException("ONNX model '" + name + "' cannot be loaded: " + again.getMessage(),
+                        again);
+            }
         }
         try {
-            Signature signature = Signature.of(file, session.getInputInfo(), session.getOutputInfo(), options);
-            return new OnnxDiffusionModel(file, environment, session, signature,
+            Signature signature = Signature.of(name, session.getInputInfo(), session.getOutputInfo(), options);
+            return new OnnxDiffusionModel(name, environment, session, signature,
                     session.getMetadata().getCustomMetadata(), options);
         } catch (OrtException | RuntimeException e) {
             try {
@@ -175,7 +196,18 @@ public final class OnnxDiffusionModel implements AutoCloseable {
             if (e instanceof IllegalArgumentException iae) {
                 throw iae;
             }
-            throw new IllegalArgumentException("ONNX model '" + file + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("ONNX model '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static OrtSession createSession(OrtEnvironment environment, byte[] graph, Options options,
+                                            OrtSession.SessionOptions.OptLevel level) throws OrtException {
+        try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+            so.setOptimizationLevel(level);
+            if (options.threads > 0) {
+                so.setIntraOpNumThreads(options.threads);
+            }
+            return environment.createSession(graph, so);
         }
     }
 
@@ -224,9 +256,9 @@ public final class OnnxDiffusionModel implements AutoCloseable {
         return nullLabel;
     }
 
-    /** @return the file the model was loaded from */
-    public Path file() {
-        return file;
+    /** @return the file or resource the model was loaded from */
+    public String source() {
+        return source;
     }
 
     /**
@@ -247,7 +279,8 @@ public final class OnnxDiffusionModel implements AutoCloseable {
     /**
      * @param <V> state array type
      * @param type {@link ArrayType#DOUBLE} or {@link ArrayType#FLOAT}
-     * @param labels one label per sample, or a single label for every sample
+     * @param labels one label per sample, or a single label for every sample; the null label is
+     *     allowed and means "no class" for its samples
      * @return the model conditioned on the labels
      * @throws IllegalArgumentException if the graph takes no label or a label is out of range
      */
@@ -280,7 +313,7 @@ public final class OnnxDiffusionModel implements AutoCloseable {
     private long[] checkLabels(int[] labels, String what) {
         Objects.requireNonNull(labels, "labels");
         if (!isConditional()) {
-            throw new IllegalArgumentException(what + " needs a conditional model, but '" + file.getFileName()
+            throw new IllegalArgumentException(what + " needs a conditional model, but '" + source
                     + "' takes no label input (its inputs: " + signature.describeInputs() + ")");
         }
         if (labels.length == 0) {
@@ -289,10 +322,10 @@ public final class OnnxDiffusionModel implements AutoCloseable {
         long[] out = new long[labels.length];
         for (int i = 0; i < labels.length; i++) {
             int label = labels[i];
-            if (label < 0 || (classes > 0 && label >= classes)) {
+            if (label < 0 || (classes > 0 && label >= classes && label != nullLabel)) {
                 throw new IllegalArgumentException("class " + label + (labels.length > 1 ? " (sample " + i + ")" : "")
                         + " is out of range: " + (classes > 0 ? "the model has classes 0.." + (classes - 1)
-                        : "labels are non-negative"));
+                        + (nullLabel >= 0 ? " (and " + nullLabel + " for no class)" : "") : "labels are non-negative"));
             }
             out[i] = label;
         }
@@ -301,7 +334,7 @@ public final class OnnxDiffusionModel implements AutoCloseable {
 
     private void requireNullLabel(String what) {
         if (nullLabel < 0) {
-            throw new IllegalArgumentException(what + " needs the label meaning 'no class': '" + file.getFileName()
+            throw new IllegalArgumentException(what + " needs the label meaning 'no class': '" + source
                     + "' does not declare expint4j.null_class; give it with Options.nullLabel");
         }
     }
@@ -309,7 +342,7 @@ public final class OnnxDiffusionModel implements AutoCloseable {
     private synchronized <V> DiffusionModel<V> view(ArrayType<V> type, long[] labels, boolean doubled) {
         Objects.requireNonNull(type, "type");
         if (closed) {
-            throw new IllegalStateException("ONNX model '" + file + "' is closed");
+            throw new IllegalStateException("ONNX model '" + source + "' is closed");
         }
         OnnxEvaluation<V> view = new OnnxEvaluation<>(this, type, labels, doubled ? nullLabel : -1);
         views.add(view);
@@ -329,7 +362,7 @@ public final class OnnxDiffusionModel implements AutoCloseable {
         try {
             session.close();
         } catch (OrtException e) {
-            throw new IllegalStateException("closing ONNX model '" + file + "': " + e.getMessage(), e);
+            throw new IllegalStateException("closing ONNX model '" + source + "': " + e.getMessage(), e);
         }
     }
 
@@ -337,7 +370,7 @@ public final class OnnxDiffusionModel implements AutoCloseable {
         return closed;
     }
 
-    private static ModelType parseType(Path file, String value) {
+    private static ModelType parseType(String file, String value) {
         return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "noise", "eps", "epsilon" -> ModelType.NOISE;
             case "data", "x0", "x_start" -> ModelType.DATA;
@@ -348,7 +381,7 @@ public final class OnnxDiffusionModel implements AutoCloseable {
         };
     }
 
-    private static int metadataInt(Path file, Map<String, String> metadata, String key) {
+    private static int metadataInt(String file, Map<String, String> metadata, String key) {
         String value = metadata.get(key);
         if (value == null) {
             return -1;
@@ -367,7 +400,7 @@ public final class OnnxDiffusionModel implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "OnnxDiffusionModel[" + file.getFileName() + ": " + signature.describeInputs() + "]";
+        return "OnnxDiffusionModel[" + source + ": " + signature.describeInputs() + "]";
     }
 
     /** Loads ONNX Runtime once, turning a failure to load its natives into one clear message. */
@@ -394,7 +427,7 @@ public final class OnnxDiffusionModel implements AutoCloseable {
                      OnnxJavaType timeType, OnnxJavaType labelType, long[] sampleShape, int dimension,
                      long fixedBatch, long[] timeShape, Map<String, NodeInfo> inputs) {
 
-        static Signature of(Path file, Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, Options o) {
+        static Signature of(String file, Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, Options o) {
             String prefix = "ONNX model '" + file + "': ";
             for (String named : Arrays.asList(o.state, o.time, o.label)) {
                 if (named != null && !inputs.containsKey(named)) {
@@ -402,8 +435,8 @@ public final class OnnxDiffusionModel implements AutoCloseable {
                             + describe(inputs));
                 }
             }
-            String state = o.state != null ? o.state : pick(prefix, inputs, "state", true, 2, 8, null, null);
-            String time = o.time != null ? o.time : pick(prefix, inputs, "time", true, 0, 1, state, null);
+            String state = o.state != null ? o.state : pick(prefix, inputs, "state", 2, 8, null);
+            String time = o.time != null ? o.time : pick(prefix, inputs, "time", 0, 1, state);
             String label = o.label != null ? o.label : pickOptional(inputs, state, time);
             for (String name : inputs.keySet()) {
                 if (!name.equals(state) && !name.equals(time) && !name.equals(label)) {
@@ -504,17 +537,17 @@ public final class OnnxDiffusionModel implements AutoCloseable {
             return true;
         }
 
-        private static String pick(String prefix, Map<String, NodeInfo> inputs, String role, boolean floating,
-                                   int minRank, int maxRank, String taken, String taken2) {
+        /** The one floating-point input of rank in [minRank, maxRank] other than {@code taken}. */
+        private static String pick(String prefix, Map<String, NodeInfo> inputs, String role, int minRank, int maxRank,
+                                   String taken) {
             String found = null;
             for (Map.Entry<String, NodeInfo> e : inputs.entrySet()) {
-                if (e.getKey().equals(taken) || e.getKey().equals(taken2)
-                        || !(e.getValue().getInfo() instanceof TensorInfo t)) {
+                if (e.getKey().equals(taken) || !(e.getValue().getInfo() instanceof TensorInfo t)) {
                     continue;
                 }
                 boolean isFloating = t.type == OnnxJavaType.FLOAT || t.type == OnnxJavaType.DOUBLE;
                 int rank = t.getShape().length;
-                if (isFloating == floating && rank >= minRank && rank <= maxRank) {
+                if (isFloating && rank >= minRank && rank <= maxRank) {
                     if (found != null) {
                         throw new IllegalArgumentException(prefix + "inputs '" + found + "' and '" + e.getKey()
                                 + "' could both be the " + role + "; name it in the options. Inputs: " + describe(inputs));
@@ -523,8 +556,8 @@ public final class OnnxDiffusionModel implements AutoCloseable {
                 }
             }
             if (found == null) {
-                throw new IllegalArgumentException(prefix + "no input fits the " + role + " (" + (floating
-                        ? "floating-point" : "integer") + ", rank " + minRank + (maxRank > minRank ? "–" + maxRank : "")
+                throw new IllegalArgumentException(prefix + "no input fits the " + role + " (floating-point, rank "
+                        + minRank + (maxRank > minRank ? "–" + maxRank : "")
                         + "); inputs: " + describe(inputs));
             }
             return found;

@@ -57,7 +57,7 @@ final class OnnxEvaluation<V> implements DiffusionModel<V> {
         int d = signature.dimension();
         if (length == 0 || length % d != 0 || type.length(out) != length) {
             throw new IllegalArgumentException("batch lengths " + length + " and " + type.length(out)
-                    + " must be equal positive multiples of the sample size " + d + " of '" + model.file.getFileName()
+                    + " must be equal positive multiples of the sample size " + d + " of '" + model.source
                     + "'");
         }
         int b = length / d;
@@ -77,12 +77,12 @@ final class OnnxEvaluation<V> implements DiffusionModel<V> {
             }
         }
         if (model.isClosed()) {
-            throw new IllegalStateException("ONNX model '" + model.file + "' is closed");
+            throw new IllegalStateException("ONNX model '" + model.source + "' is closed");
         }
         try (OrtSession.Result ignored = model.session.run(inputs, outputs)) {
             // The prediction is in the pinned output's buffer.
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed on '" + model.file.getFileName() + "' (batch " + b
+            throw new IllegalStateException("ONNX Runtime failed on '" + model.source + "' (batch " + b
                     + ", model time " + modelTime + "): " + e.getMessage(), e);
         }
         type.copyOut(prediction, out);
@@ -92,7 +92,7 @@ final class OnnxEvaluation<V> implements DiffusionModel<V> {
     private void prepare(int b) {
         long fixed = signature.fixedBatch();
         if (fixed >= 0 && b != fixed) {
-            throw new IllegalArgumentException("'" + model.file.getFileName() + "' takes batches of exactly " + fixed
+            throw new IllegalArgumentException("'" + model.source + "' takes batches of exactly " + fixed
                     + " samples, got " + b);
         }
         int perHalf = doubledNullLabel >= 0 ? b / 2 : b;
@@ -132,7 +132,7 @@ final class OnnxEvaluation<V> implements DiffusionModel<V> {
             batch = b;
         } catch (OrtException e) {
             release();
-            throw new IllegalStateException("cannot make tensors for '" + model.file.getFileName() + "': "
+            throw new IllegalStateException("cannot make tensors for '" + model.source + "': "
                     + e.getMessage(), e);
         }
     }
@@ -180,7 +180,7 @@ final class OnnxEvaluation<V> implements DiffusionModel<V> {
 
     @Override
     public String toString() {
-        return "ONNX " + model.file.getFileName() + " (" + type + (labels == null ? "" : ", labels")
+        return "ONNX " + model.source + " (" + type + (labels == null ? "" : ", labels")
                 + (doubledNullLabel >= 0 ? ", doubled batch" : "") + ")";
     }
 }
