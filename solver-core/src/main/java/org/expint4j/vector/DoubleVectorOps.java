@@ -12,11 +12,14 @@ import java.util.Arrays;
  *
  * <p>Vectors of at least {@link #parallelThreshold()} elements are split into contiguous chunks
  * run by a fixed pool of {@link #parallelism()} threads (the calling thread included); results
- * are bit-identical to the single-thread path. An instance is not safe for concurrent calls from
- * several threads: it reuses one work descriptor so that no call allocates. Give each thread its
- * own instance ({@link #serial()} instances are cheap) or synchronize externally; a concurrent
- * multi-threaded call is detected on a best-effort basis and fails with
- * {@link IllegalStateException}.
+ * are bit-identical to the single-thread path.
+ *
+ * <p><b>Thread-safety.</b> An instance may be shared: concurrent calls from several threads are
+ * safe, and each gives the bits of the same call made alone. Calls one after the other reuse one
+ * work descriptor and allocate nothing; a call that overlaps another makes its own descriptor
+ * (and, for reductions and long aliased sums, its buffers), and if the worker threads are busy
+ * with the other call it runs on the calling thread alone. For throughput, give each thread its
+ * own instance ({@link #serial()} instances are cheap).
  */
 public final class DoubleVectorOps extends CpuVectorOps<double[]> {
 

@@ -16,7 +16,8 @@ import java.util.Arrays;
  *
  * <p>Threading and thread-safety are those of {@link DoubleVectorOps}: vectors of at least
  * {@link #parallelThreshold()} elements are split across {@link #parallelism()} threads with
- * bit-identical results, and an instance serves one call at a time.
+ * bit-identical results, and an instance may be shared by threads, each call giving the bits of
+ * the same call made alone.
  */
 public final class FloatVectorOps extends CpuVectorOps<float[]> {
 
