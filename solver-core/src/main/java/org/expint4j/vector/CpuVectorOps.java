@@ -35,7 +35,8 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
      * even at \(2^{19}\) and win from \(2^{20}\). See docs/performance.md.
      */
     static final int DEFAULT_THRESHOLD = 1 << 19;
-
+    /** Largest parallelism accepted, for both subclasses; see DoubleVectorOps.MAX_PARALLELISM. */
+    static final int MAX_PARALLELISM = 1024;
     /** Elements per reduction block; part of the result's definition, do not tie to threads. */
     static final int BLOCK = 1 << 10;
     /** Element chunks start at multiples of this: whole cache lines, even for complex data. */
@@ -69,12 +70,13 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
     private final AtomicReference<Work> idle = new AtomicReference<>();
 
     /**
-     * @param parallelism number of threads, {@code >= 1}; 1 creates no threads
+     * @param parallelism number of threads, {@code 1..MAX_PARALLELISM}; 1 creates no threads
      * @param threshold minimum length for multi-threaded execution, {@code >= 1}
      */
     CpuVectorOps(int parallelism, int threshold) {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism = " + parallelism + ", must be >= 1");
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new IllegalArgumentException("parallelism = " + parallelism + ", must be in 1..MAX_PARALLELISM = "
+                + MAX_PARALLELISM);
         }
         if (threshold < 1) {
             throw new IllegalArgumentException("threshold = " + threshold + ", must be >= 1");
@@ -90,6 +92,11 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
             cleanable = null;
         }
         idle.set(new Work());
+    }
+
+    /** @return {@link Runtime#availableProcessors()}, at most {@link #MAX_PARALLELISM} */
+    static int defaultParallelism() {
+        return Math.min(Runtime.getRuntime().availableProcessors(), MAX_PARALLELISM);
     }
 
     /** @return the number of threads (the calling thread included) that share large operations */

@@ -31,16 +31,24 @@ public final class DoubleVectorOps extends CpuVectorOps<double[]> {
     public static final int DEFAULT_PARALLEL_THRESHOLD = DEFAULT_THRESHOLD;
 
     /**
-     * Uses {@link Runtime#availableProcessors()} threads above
+     * The largest parallelism accepted, {@value}, by both CPU backends: more than the hardware
+     * threads of current machines, beyond which more threads only add overhead, and far below
+     * where starting them exhausts memory or the operating system's thread limit. A fixed number,
+     * so that a configuration valid on one machine is valid on every other.
+     */
+    public static final int MAX_PARALLELISM = CpuVectorOps.MAX_PARALLELISM;
+
+    /**
+     * Uses {@link Runtime#availableProcessors()} threads (at most {@link #MAX_PARALLELISM}) above
      * {@link #DEFAULT_PARALLEL_THRESHOLD} elements.
      */
     public DoubleVectorOps() {
-        this(Runtime.getRuntime().availableProcessors(), DEFAULT_PARALLEL_THRESHOLD);
+        this(defaultParallelism(), DEFAULT_PARALLEL_THRESHOLD);
     }
 
     /**
      * @param parallelism number of threads sharing large operations, the calling thread included,
-     *     {@code >= 1}; {@code parallelism - 1} daemon threads are started now
+     *     {@code 1..MAX_PARALLELISM}; {@code parallelism - 1} daemon threads are started now
      * @param parallelThreshold minimum number of elements (of multiply-adds for
      *     {@link #denseCombination}) for which an operation is split across threads, {@code >= 1}
      * @throws IllegalArgumentException if an argument is out of range

@@ -61,7 +61,7 @@
  * instance's work descriptor with an atomic swap, an overlapping call makes its own (allocating
  * it) and runs on its own thread if the pool is busy, so every call gives the bits of a lone call.
  * For throughput use one instance per thread (single-thread instances from {@code serial()} are
- * cheap).
+ * cheap). The parallelism is at most {@code MAX_PARALLELISM} = 1024.
  *
  * <h2>Precision</h2>
  *
