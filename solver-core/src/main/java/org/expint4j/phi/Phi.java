@@ -59,9 +59,9 @@ public final class Phi {
     /**
      * The largest order accepted, 1000. Exponential integrators use \( k \le 10 \) or so; the
      * bound keeps an evaluation cheap (scaling and doubling costs \( O(k^2) \) per level, at most
-     * 11 levels) and refuses orders whose output array could not be allocated. Above
-     * \( k \approx 178 \) every value with \( z \le 700 \) is below \( 1/(k-1)! \cdot e^{700} \)
-     * and mostly underflows anyway.
+     * 11 levels) and refuses orders whose output array could not be allocated. Since
+     * \( 0 \lt \varphi_k(z) \le e^{\max(z, 0)}/k! \), at \( k = 1000 \) every value with
+     * \( z \le 5000 \) underflows to zero.
      */
     public static final int MAX_ORDER = 1000;
 
