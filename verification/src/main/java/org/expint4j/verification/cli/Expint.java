@@ -23,8 +23,14 @@ public final class Expint implements Runnable {
     /** Exit code for user mistakes. */
     public static final int USAGE_ERROR = 2;
 
-    /** Exit code for a run that failed although its arguments were valid ({@link CliFailure}). */
+    /**
+     * Exit code for a run that failed although its arguments were valid: a {@link CliFailure}, an
+     * integration that stopped (non-finite value, step budget), standard output not writable.
+     */
     public static final int RUN_FAILURE = 1;
+
+    /** The start of the message for a failed write to standard output. */
+    static final String STDOUT_FAILED = "standard output could not be written (full disk or closed pipe?)";
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors.")
@@ -76,9 +82,10 @@ public final class Expint implements Runnable {
             code = cl.execute(args);
         } catch (OutOfMemoryError e) {
             // picocli passes errors through; the arrays that filled the heap are unreachable here.
-            code = fail(err, "out of memory (the JVM may use " + Limits.bytes(Runtime.getRuntime().maxMemory())
-                    + "): use smaller sizes" + sizeOptions(cl) + ", or raise it with EXPINT_JAVA_OPTS=-Xmx...", e,
-                    root.debug, USAGE_ERROR);
+            String sizes = sizeOptions(cl);
+            code = fail(err, "out of memory (the JVM may use " + Limits.bytes(Runtime.getRuntime().maxMemory()) + "): "
+                    + (sizes.isEmpty() ? "" : "use a smaller " + sizes + ", or ")
+                    + "raise the limit with EXPINT_JAVA_OPTS=-Xmx...", e, root.debug, USAGE_ERROR);
         }
         // PrintWriter swallows write failures (full disk, closed pipe); a run whose output is lost failed.
         if (out.checkError() && code == 0) {
@@ -86,9 +93,6 @@ public final class Expint implements Runnable {
         }
         return code;
     }
-
-    /** The start of the message for a failed write to standard output. */
-    static final String STDOUT_FAILED = "standard output could not be written (full disk or closed pipe?)";
 
     private static int fail(PrintWriter err, String message, Throwable e, boolean trace, int code) {
         err.println("expint: " + message);
@@ -99,19 +103,19 @@ public final class Expint implements Runnable {
         return code;
     }
 
-    /** @return the size options of the subcommand that ran, as " (--batch, --dimension)", or "" */
+    /**
+     * @return the options of the subcommand that ran whose values set its memory, or "" for those
+     *     whose memory is fixed by the problem (order, solve, report)
+     */
     private static String sizeOptions(CommandLine cl) {
         CommandLine.ParseResult parsed = cl.getParseResult();
         String name = parsed != null && parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "";
-        String options = switch (name) {
+        return switch (name) {
             case "sample", "demo" -> "--samples";
-            case "dpm-study" -> "--batch, --dimension";
-            case "order" -> "--steps, --n-max";
-            case "solve" -> "--t-end, --h";
+            case "dpm-study" -> "--batch or --dimension";
             case "bench" -> "--max-log2n";
             default -> "";
         };
-        return options.isEmpty() ? "" : " (" + options + ")";
     }
 
     /** Reads the version from the jar manifest, or says it is a development build. */

@@ -58,8 +58,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  expint sample --gmm mix.json --samples 1000 --steps 20 --order 3 --out x.csv",
             "  expint sample --gaussian --mean 0.5,-1 --std 0.1,1 --method adaptive --order 3",
-            "", "Exit codes: 0 success; 1 the run failed (non-finite values; nothing is written);",
-            "2 bad input (options, files)."})
+            "", "Exit codes: 0 success; 1 the run failed (non-finite values, adaptive over its trial budget,",
+            "standard output not writable; nothing is written); 2 bad input (options, files, sizes)."})
 final class SampleCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -229,10 +229,13 @@ public final class Outputs implements AutoCloseable {
         options.put(output, option);
     }
 
-    /** Records a file; refuses it if it is a file already declared. */
+    /** Records a file; refuses an output that is a file already declared (inputs may repeat). */
     private static void claim(Map<Path, Declared> real, Map<Path, Path> given, Declared d, Path file) {
         Path key = realPath(file);
         Declared other = real.get(key);
+        if (other != null && d.kind() == Kind.INPUT) {
+            return;
+        }
         if (other != null) {
             String first = other.option() + " '" + given.get(key) + "'";
             String second = d.option() + " '" + file + "'";

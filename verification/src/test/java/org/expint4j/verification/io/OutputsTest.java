@@ -66,6 +66,16 @@ class OutputsTest {
     }
 
     @Test
+    void inputsMayRepeatButAnOutputMayBeNoInput() throws IOException {
+        Path in = Files.writeString(dir.resolve("in.csv"), "1\n");
+        new Outputs().input("--a", in).input("--b", dir.resolve(".").resolve("in.csv")).prepare().close();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Outputs().input("--a", in).file("--out", in).prepare());
+        assertEquals("--out '" + in + "' is the input file --a '" + in + "'; write the output elsewhere",
+                e.getMessage());
+    }
+
+    @Test
     void reasonsLeaveOutTheTemporaryPath() {
         String reason = Outputs.reason(new java.nio.file.FileSystemException("/d/.expint-1.tmp/x", null,
                 "Read-only file system"));
