@@ -459,14 +459,14 @@ class ExpintCliTest {
         assertUsageError("--gmm file '" + file + "': " + part, "sample", "--gmm", file.toString());
     }
 
-    private static void assertUsageError(String part, String... args) {
+    static void assertUsageError(String part, String... args) {
         Result r = run(args);
         assertEquals(Expint.USAGE_ERROR, r.code(), () -> String.join(" ", args) + "\n" + r.err());
         assertEquals("", r.out(), () -> String.join(" ", args));
         assertOneLine(r.err(), part);
     }
 
-    private static void assertOneLine(String err, String part) {
+    static void assertOneLine(String err, String part) {
         String line = err.strip();
         assertFalse(line.contains("\n"), () -> "more than one line:\n" + err);
         assertTrue(line.startsWith("expint: "), line);
