@@ -539,9 +539,15 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--mean has " + mu.length + " values and --std " + sd.length
                     + "; they must have the same length");
         }
+        double limit = GaussianDataModel.MAX_MAGNITUDE;
         for (int i = 0; i < sd.length; i++) {
-            if (!(sd[i] > 0)) {
-                throw new IllegalArgumentException("--std value " + (i + 1) + " is " + sd[i] + ", must be positive");
+            if (!(sd[i] > 0 && sd[i] <= limit)) {
+                throw new IllegalArgumentException("--std value " + (i + 1) + " is " + sd[i] + ", must be in (0, "
+                        + limit + "]");
+            }
+            if (!(Math.abs(mu[i]) <= limit)) {
+                throw new IllegalArgumentException("--mean value " + (i + 1) + " is " + mu[i] + ", its magnitude must be"
+                        + " at most " + limit);
             }
         }
         return new Model(() -> {

@@ -42,6 +42,70 @@ class CliGuardsTest {
         Files.writeString(gmm, "{\"weights\": [1], \"means\": [[0, 1]], \"stds\": [[0.5, 0.2]]}\n");
     }
 
+    // ---------------------------------------------------------------- items 1-3: the sampler
+
+    @Test
+    void adaptiveOrder3FromT0016ToT0015SamplesAndLandsOnTEnd() {
+        for (String[] c : new String[][] {{"3", "0.0016", "0.0015"}, {"2", "0.0011", "0.00105"}}) {
+            ExpintCliTest.Result r = run("sample", "--gaussian", "--mean", "0", "--std", "1", "--samples", "4",
+                    "--method", "adaptive", "--order", c[0], "--schedule", "linear", "--t-start", c[1], "--t-end", c[2]);
+            assertEquals(0, r.code(), () -> String.join(" ", c) + "\n" + r.err());
+            assertEquals(4, r.outLines().size(), r.out());
+        }
+    }
+
+    @Test
+    void tErr1e300IsRefusedNamingTheInterval() {
+        assertUsageError("t_err = 1.0E300 must be smaller than the interval", "sample", "--gaussian", "--mean", "0",
+                "--std", "1", "--samples", "4", "--method", "adaptive", "--t-err", "1e300");
+    }
+
+    @Test
+    void hInit100IsClippedToTheInterval() {
+        ExpintCliTest.Result r = run("sample", "--gaussian", "--mean", "0", "--std", "1", "--samples", "4",
+                "--method", "adaptive", "--h-init", "100", "--quiet");
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void atol1e300AndRtol1e300AreRefusedAsUnresolvable() {
+        assertUsageError("rtol = 1.0E-300 is below what double precision resolves", "sample", "--gaussian",
+                "--mean", "0", "--std", "1", "--samples", "4", "--method", "adaptive", "--atol", "1e-300",
+                "--rtol", "1e-300");
+    }
+
+    @Test
+    void std1e300IsRefusedNamingTheOption() {
+        assertUsageError("--std value 1 is 1.0E300", "sample", "--gaussian", "--mean", "0", "--std", "1e300",
+                "--samples", "4");
+        assertUsageError("--mean value 2 is 1.0E200", "sample", "--gaussian", "--mean", "0,1e200", "--std", "1,1",
+                "--samples", "4");
+    }
+
+    @Test
+    void mixtureWeights1e308Sample() throws IOException {
+        Path heavy = dir.resolve("heavy.json");
+        Files.writeString(heavy, "{\"weights\": [1e308, 1e308], \"means\": [[-1], [1]], \"stds\": [[0.5], [0.5]]}");
+        ExpintCliTest.Result r = run("sample", "--gmm", heavy.toString(), "--samples", "3");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(3, r.outLines().size(), r.out());
+        for (String line : r.outLines()) {
+            assertTrue(Double.isFinite(Double.parseDouble(line)), line);
+        }
+    }
+
+    @Test
+    void steps2147483647IsRefusedNamingTheLimit() {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            for (String method : List.of("multistep", "singlestep", "singlestep_fixed")) {
+                assertUsageError("steps must be in [1, 1000000], got 2147483647", "sample", "--gaussian", "--mean",
+                        "0", "--std", "1", "--samples", "4", "--method", method, "--steps", "2147483647");
+            }
+            assertUsageError("got 100000000", "sample", "--gaussian", "--mean", "0", "--std", "1", "--samples", "4",
+                    "--steps", "100000000");
+        });
+    }
+
     // ---------------------------------------------------------------- item 4: standard output
 
     /** A stream like a full disk: every write fails. */
@@ -199,8 +263,9 @@ class CliGuardsTest {
 
     @Test
     void adaptiveSampleOverItsTrialBudgetIsOneLine() {
+        // rtol at its floor (1e-13) is resolvable, but needs more trials than the budget over [1e-3, 1].
         ExpintCliTest.Result r = run("sample", "--gmm", gmm.toString(), "--samples", "2", "--method", "adaptive",
-                "--atol", "1e-14", "--rtol", "1e-14", "--quiet");
+                "--atol", "1e-300", "--rtol", "1e-13", "--quiet");
         assertEquals(Expint.RUN_FAILURE, r.code(), r.err());
         assertOneLine(r.err(), "trial steps");
         assertTrue(r.err().contains("--atol"), r.err());
