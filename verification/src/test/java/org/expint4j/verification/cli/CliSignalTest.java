@@ -49,6 +49,8 @@ class CliSignalTest {
                 interruptReport(dir.resolve("report-" + run), run % 4 == 0, run);
             }
         }
+        System.out.printf("signal test: %d runs of sample and %d of report interrupted, no temporary file left%n",
+                RUNS, (RUNS + 1) / 2);
     }
 
     private static void interruptSample(Path gmm, Path folder, boolean term, int run) throws Exception {
