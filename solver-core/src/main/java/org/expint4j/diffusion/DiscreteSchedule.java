@@ -47,6 +47,13 @@ import java.util.Objects;
  */
 public final class DiscreteSchedule implements NoiseSchedule {
 
+    /**
+     * The largest number of steps \(N\) accepted, \(10^7\): four orders of magnitude above the
+     * 1000 of DDPM, and small enough that the schedule's five arrays of \(N\) doubles (400 MB)
+     * can be allocated. Checked before anything is allocated.
+     */
+    public static final int MAX_STEPS = 10_000_000;
+
     /** The reference's clipping threshold on \(\lambda\), \(-5.1\). */
     public static final double DEFAULT_CLIPPED_LAMBDA = -5.1;
 
@@ -114,8 +121,9 @@ public final class DiscreteSchedule implements NoiseSchedule {
      *
      * @param betas \(\beta_0, \dots, \beta_{N-1}\), each in \((0, 1)\)
      * @return the schedule
-     * @throws IllegalArgumentException if the array is empty, a beta is not a finite number in
-     *     \((0, 1)\) (the message names its index and value), or fewer than 2 steps remain
+     * @throws IllegalArgumentException if the array is empty or longer than {@link #MAX_STEPS},
+     *     a beta is not a finite number in \((0, 1)\) (the message names its index and value), or
+     *     fewer than 2 steps remain
      */
     public static DiscreteSchedule fromBetas(double[] betas) {
         return fromBetas(betas, DEFAULT_CLIPPED_LAMBDA);
@@ -128,15 +136,17 @@ public final class DiscreteSchedule implements NoiseSchedule {
      * @param clippedLambda trailing steps with \(\lambda_n\) below it are dropped;
      *     {@code Double.NEGATIVE_INFINITY} keeps all
      * @return the schedule
-     * @throws IllegalArgumentException if the array is empty, a beta is not a finite number in
-     *     \((0, 1)\) or too small to change \(\log\alpha\) in double precision (the message names its
-     *     index and value), {@code clippedLambda} is NaN, or fewer than 2 steps remain
+     * @throws IllegalArgumentException if the array is empty or longer than {@link #MAX_STEPS},
+     *     a beta is not a finite number in \((0, 1)\) or too small to change \(\log\alpha\) in
+     *     double precision (the message names its index and value), {@code clippedLambda} is NaN, or
+     *     fewer than 2 steps remain
      */
     public static DiscreteSchedule fromBetas(double[] betas, double clippedLambda) {
         Objects.requireNonNull(betas, "betas");
         if (betas.length == 0) {
             throw new IllegalArgumentException("betas is empty");
         }
+        checkSteps("betas.length", betas.length);
         final double[] logAlphas = new double[betas.length];
         double sum = 0;
         for (int k = 0; k < betas.length; k++) {
@@ -163,7 +173,8 @@ public final class DiscreteSchedule implements NoiseSchedule {
      *
      * @param alphasCumprod \( \bar\alpha_0 > \bar\alpha_1 > \dots \), each in \((0, 1]\)
      * @return the schedule
-     * @throws IllegalArgumentException if the array is empty, an entry is not in \((0, 1]\) or
+     * @throws IllegalArgumentException if the array is empty or longer than {@link #MAX_STEPS},
+     *     an entry is not in \((0, 1]\) or
      *     not strictly below its predecessor (the message names its index and value), or fewer than
      *     2 steps remain
      */
@@ -178,7 +189,8 @@ public final class DiscreteSchedule implements NoiseSchedule {
      * @param clippedLambda trailing steps with \(\lambda_n\) below it are dropped;
      *     {@code Double.NEGATIVE_INFINITY} keeps all
      * @return the schedule
-     * @throws IllegalArgumentException if the array is empty, an entry is not in \((0, 1]\) or
+     * @throws IllegalArgumentException if the array is empty or longer than {@link #MAX_STEPS},
+     *     an entry is not in \((0, 1]\) or
      *     not strictly below its predecessor (the message names its index and value),
      *     {@code clippedLambda} is NaN, or fewer than 2 steps remain
      */
@@ -187,6 +199,7 @@ public final class DiscreteSchedule implements NoiseSchedule {
         if (alphasCumprod.length == 0) {
             throw new IllegalArgumentException("alphasCumprod is empty");
         }
+        checkSteps("alphasCumprod.length", alphasCumprod.length);
         final double[] logAlphas = new double[alphasCumprod.length];
         for (int k = 0; k < alphasCumprod.length; k++) {
             final double a = alphasCumprod[k];
@@ -209,7 +222,7 @@ public final class DiscreteSchedule implements NoiseSchedule {
      *
      * @param betaStart \(\beta_0\)
      * @param betaEnd \(\beta_{n-1}\)
-     * @param n number of steps, {@code >= 2}
+     * @param n number of steps, {@code 2..}{@link #MAX_STEPS}
      * @return the schedule from {@link #linearBetas(double, double, int)}
      * @throws IllegalArgumentException as {@link #linearBetas} and {@link #fromBetas(double[])}
      */
@@ -221,9 +234,9 @@ public final class DiscreteSchedule implements NoiseSchedule {
      * The discrete cosine schedule of Nichol and Dhariwal (2021), clipped at \(\lambda = -5.1\)
      * (for {@code n = 1000} the last 4 steps are dropped).
      *
-     * @param n number of steps, {@code >= 2}
+     * @param n number of steps, {@code 2..}{@link #MAX_STEPS}
      * @return the schedule from {@link #cosineBetas(int)}
-     * @throws IllegalArgumentException if {@code n < 2}
+     * @throws IllegalArgumentException if {@code n < 2} or {@code n > MAX_STEPS}
      */
     public static DiscreteSchedule cosine(int n) {
         return fromBetas(cosineBetas(n));
@@ -237,9 +250,10 @@ public final class DiscreteSchedule implements NoiseSchedule {
      *
      * @param betaStart first value
      * @param betaEnd last value
-     * @param n number of values, {@code >= 1} (one value is {@code betaStart})
+     * @param n number of values, {@code 1..}{@link #MAX_STEPS} (one value is {@code betaStart})
      * @return the betas
-     * @throws IllegalArgumentException if {@code n < 1} or an end point is not finite
+     * @throws IllegalArgumentException if {@code n < 1}, {@code n > MAX_STEPS} or an end point is
+     *     not finite
      */
     public static double[] linearBetas(double betaStart, double betaEnd, int n) {
         ScheduleMath.requireFinite(betaStart, "betaStart");
@@ -247,6 +261,7 @@ public final class DiscreteSchedule implements NoiseSchedule {
         if (n < 1) {
             throw new IllegalArgumentException("n = " + n + ", must be >= 1");
         }
+        checkSteps("n", n);
         final double[] betas = new double[n];
         if (n == 1) {
             betas[0] = betaStart;
@@ -269,20 +284,32 @@ public final class DiscreteSchedule implements NoiseSchedule {
      * for \( i = 0, \dots, n-1 \). The cap at 0.999 binds at the last step, where
      * \( \bar\alpha(1) \approx 0 \).
      *
-     * @param n number of steps, {@code >= 1}
+     * @param n number of steps, {@code 1..}{@link #MAX_STEPS}
      * @return the betas
-     * @throws IllegalArgumentException if {@code n < 1}
+     * @throws IllegalArgumentException if {@code n < 1} or {@code n > MAX_STEPS}
      */
     public static double[] cosineBetas(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("n = " + n + ", must be >= 1");
         }
+        checkSteps("n", n);
         final double[] betas = new double[n];
         for (int i = 0; i < n; i++) {
             final double ratio = cosineAlphaBar((double) (i + 1) / n) / cosineAlphaBar((double) i / n);
             betas[i] = Math.min(1 - ratio, COSINE_MAX_BETA);
         }
         return betas;
+    }
+
+    /**
+     * @param name how the message names the length
+     * @param n a number of steps
+     * @throws IllegalArgumentException if {@code n > MAX_STEPS}
+     */
+    private static void checkSteps(String name, int n) {
+        if (n > MAX_STEPS) {
+            throw new IllegalArgumentException(name + " = " + n + ", must be <= MAX_STEPS = " + MAX_STEPS);
+        }
     }
 
     /**

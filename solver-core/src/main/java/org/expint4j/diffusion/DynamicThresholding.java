@@ -19,10 +19,16 @@ package org.expint4j.diffusion;
  * \( i = \lfloor r \rfloor \), \( w = r - i \),
  * \( Q_p = \mathrm{lerp}(v_i, v_{\lceil r\rceil}, w) \), where {@code lerp} is
  * \( a + w(b - a) \) for \( w &lt; 1/2 \) and \( b - (b - a)(1 - w) \) otherwise (the form PyTorch
- * uses). A sample containing NaN gets \( Q_p = \) NaN and becomes all NaN, as in the reference.
+ * uses).
  * On {@code float[]} vectors the rank, weight, interpolation, clamp and division are evaluated in
  * {@code float}, as PyTorch does for {@code float32} tensors. The two order statistics are found
  * by quickselect in \(O(D)\) expected time rather than by sorting.
+ *
+ * <p><b>Non-finite input.</b> A NaN or infinite entry throws {@link IllegalArgumentException}
+ * naming the sample, the entry, the value and the time, before anything is changed. The reference
+ * instead turns a sample containing NaN into all NaN while correcting the others, and clips an
+ * infinity lying above the quantile to a finite value, which hides it from the sampler's
+ * finiteness checks.
  *
  * <p>Instances keep a work array of \(D\) entries (allocated on first use and again only when
  * \(D\) grows), so calls allocate nothing in steady state, and are therefore not thread-safe.
@@ -138,6 +144,34 @@ public abstract class DynamicThresholding<V> implements X0Correction<V> {
     }
 
     /**
+     * @param x0 the batch
+     * @param d the sample dimension \(D\)
+     * @param t the time passed to {@code correct}
+     * @throws IllegalArgumentException naming the first non-finite entry
+     */
+    static void requireFinite(double[] x0, int d, double t) {
+        for (int i = 0; i < x0.length; i++) {
+            if (!Double.isFinite(x0[i])) {
+                throw nonFinite(i, x0[i], d, t);
+            }
+        }
+    }
+
+    /** As {@link #requireFinite(double[], int, double)} for {@code float} batches. */
+    static void requireFinite(float[] x0, int d, double t) {
+        for (int i = 0; i < x0.length; i++) {
+            if (!Float.isFinite(x0[i])) {
+                throw nonFinite(i, x0[i], d, t);
+            }
+        }
+    }
+
+    private static IllegalArgumentException nonFinite(int index, double value, int d, double t) {
+        return new IllegalArgumentException("dynamic thresholding needs finite data predictions, got sample "
+                + index / d + ", entry " + index % d + " (x0[" + index + "]) = " + value + " at t = " + t);
+    }
+
+    /**
      * The \(p\)-quantile with {@code torch.quantile}'s linear interpolation. The two order
      * statistics are found by selection, not sorting; {@code values} is rearranged.
      *
@@ -199,6 +233,7 @@ public abstract class DynamicThresholding<V> implements X0Correction<V> {
             if (d == 0) {
                 return;
             }
+            requireFinite(x0, d, t);
             if (work.length < d) {
                 work = new double[d];
             }
@@ -206,7 +241,6 @@ public abstract class DynamicThresholding<V> implements X0Correction<V> {
                 for (int i = 0; i < d; i++) {
                     work[i] = Math.abs(x0[start + i]);
                 }
-                // Math.max propagates NaN, like torch.maximum.
                 final double s = Math.max(quantile(work, d, ratio()), maxValue());
                 for (int i = start; i < start + d; i++) {
                     x0[i] = Math.min(Math.max(x0[i], -s), s) / s;
@@ -237,6 +271,7 @@ public abstract class DynamicThresholding<V> implements X0Correction<V> {
             if (d == 0) {
                 return;
             }
+            requireFinite(x0, d, t);
             if (work.length < d) {
                 work = new float[d];
             }

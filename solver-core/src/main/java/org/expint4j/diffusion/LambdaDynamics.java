@@ -137,7 +137,9 @@ final class LambdaDynamics<V> implements Nonlinearity<V> {
         pair[0] = state;
         pair[1] = eps;
         ops.linearCombination(two, pair, 2, out);
-        if (correction != null) {
+        // A non-finite prediction goes on uncorrected (corrections refuse it), so that the step's
+        // finiteness check reports it with its step, time and stage.
+        if (correction != null && Double.isFinite(ops.maxAbs(out))) {
             correction.correct(out, t);
         }
     }

@@ -191,7 +191,9 @@ public final class ModelWrapper<V> {
      */
     public void data(V x, double t, V out) {
         predict(x, t, out, true);
-        if (x0Correction != null) {
+        // A non-finite prediction goes on uncorrected (corrections refuse it), so that the sampler's
+        // finiteness check reports it with its step, time and stage.
+        if (x0Correction != null && Double.isFinite(ops.maxAbs(out))) {
             x0Correction.correct(out, t);
         }
     }

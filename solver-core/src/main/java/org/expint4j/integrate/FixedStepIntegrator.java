@@ -1,7 +1,7 @@
 package org.expint4j.integrate;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.expint4j.method.ExponentialMethod;
 import org.expint4j.problem.LinearPart;
 import org.expint4j.problem.Nonlinearity;
@@ -23,13 +23,23 @@ import org.expint4j.vector.VectorOps;
  * IntegrationStatistics stats = integrator.integrate(L, N, u0, 0.0, 1.0, 64, u1);
  * }</pre>
  *
+ * <p><b>Thread-safety.</b> An instance may be shared by threads: everything a run changes (stepper,
+ * weights, stage vectors, statistics) is created per call to {@code integrate}, so concurrent runs
+ * share only the method and the {@link VectorOps}, and give the bits of the same runs one after
+ * the other, provided the backend allows concurrent calls. The CPU backends
+ * ({@link org.expint4j.vector.DoubleVectorOps}, {@link org.expint4j.vector.FloatVectorOps}) do; a
+ * backend serving one call at a time (the CUDA one) needs an integrator per thread. Observers are
+ * called on the thread of the run that made the step. The integrator allocates per run, never per
+ * step; a shared CPU backend allocates a work descriptor for each call that overlaps another.
+ *
  * @param <V> vector type
  */
 public final class FixedStepIntegrator<V> {
 
     private final ExponentialMethod method;
     private final VectorOps<V> ops;
-    private final List<StepObserver<V>> observers = new ArrayList<>();
+    /** Copy-on-write: adding one cannot disturb the runs in progress; indexed reads allocate nothing. */
+    private final List<StepObserver<V>> observers = new CopyOnWriteArrayList<>();
 
     /**
      * @param method the method

@@ -1,5 +1,7 @@
 package org.expint4j.method;
 
+import org.expint4j.phi.Phi;
+
 /**
  * An exponential Runge–Kutta tableau in floating point, as executed: nodes \(c_i\) and entries
  * \( \sum_m q_m \varphi_{k_m}(s_m Z) \) with real coefficients and argument scales. Catalogue
@@ -11,8 +13,20 @@ package org.expint4j.method;
  * <p>Rows {@code 1..stages-1} are the stage rows \(a_{ij}\); row {@link #outputRow()} holds
  * \(b_j\) and row {@link #embeddedRow()} \(\hat b_j\) (if present). The weight of \(u_n\) in row
  * \(i\) is always \( \varphi_0(c_i Z) \) (and \( \varphi_0(Z) \) in the output rows).
+ *
+ * <p>Every index (stage, entry, term) and every value is checked: a bad one throws
+ * {@link IllegalArgumentException} naming it and the valid range.
  */
 public final class NumericTableau {
+
+    /**
+     * Largest number of stages, 64: catalogue methods have at most 7, and the storage grows as
+     * stages squared times {@link #MAX_TERMS}.
+     */
+    public static final int MAX_STAGES = 64;
+
+    /** Largest number of terms per entry, 64 (catalogue entries have at most 4). */
+    public static final int MAX_TERMS = 64;
 
     private final int stages;
     private final boolean embedded;
@@ -28,16 +42,16 @@ public final class NumericTableau {
     /**
      * An empty tableau (all entries zero, all nodes zero).
      *
-     * @param stages number of stages, {@code >= 1}
+     * @param stages number of stages, {@code 1..}{@link #MAX_STAGES}
      * @param embedded whether it has embedded weights
-     * @param maxK largest φ index any entry may use
-     * @param maxTerms largest number of terms per entry
+     * @param maxK largest φ index any entry may use, {@code 0..}{@link Phi#MAX_ORDER}
+     * @param maxTerms largest number of terms per entry, {@code 1..}{@link #MAX_TERMS}
+     * @throws IllegalArgumentException if a size is outside its range
      */
     public NumericTableau(int stages, boolean embedded, int maxK, int maxTerms) {
-        if (stages < 1 || maxK < 0 || maxTerms < 1) {
-            throw new IllegalArgumentException("invalid tableau size: stages=" + stages + ", maxK=" + maxK
-                    + ", maxTerms=" + maxTerms);
-        }
+        checkRange("stages", stages, 1, MAX_STAGES);
+        checkRange("maxK", maxK, 0, Phi.MAX_ORDER);
+        checkRange("maxTerms", maxTerms, 1, MAX_TERMS);
         this.stages = stages;
         this.embedded = embedded;
         this.maxK = maxK;
@@ -123,14 +137,17 @@ public final class NumericTableau {
      * @return \(c_i\)
      */
     public double node(int i) {
+        checkStage(i);
         return nodes[i];
     }
 
     /**
-     * @param i stage index
+     * @param i stage index, {@code 0..stages-1}
      * @param c the node, finite
+     * @throws IllegalArgumentException if the index is out of range or {@code c} is not finite
      */
     public void setNode(int i, double c) {
+        checkStage(i);
         if (!Double.isFinite(c)) {
             throw new IllegalArgumentException("node c[" + i + "] must be finite, got " + c);
         }
@@ -155,14 +172,21 @@ public final class NumericTableau {
      *
      * @param row row index
      * @param column column index
-     * @param q the coefficient
+     * @param q the coefficient, finite
      * @param k the φ index, {@code 0..maxK}
-     * @param s the argument scale
+     * @param s the argument scale, finite
+     * @throws IllegalArgumentException if the entry does not exist, is full, or an argument is out
+     *     of range
      */
     public void addTerm(int row, int column, double q, int k, double s) {
         checkEntry(row, column);
         if (k < 0 || k > maxK) {
             throw new IllegalArgumentException("φ index " + k + " outside 0.." + maxK);
+        }
+        // A NaN weight would surface only as a NaN state, steps later.
+        if (!Double.isFinite(q) || !Double.isFinite(s)) {
+            throw new IllegalArgumentException("term of entry (" + row + ", " + column + ") needs a finite "
+                    + (Double.isFinite(q) ? "scale, got s = " + s : "coefficient, got q = " + q));
         }
         int n = count[row][column];
         if (n == maxTerms) {
@@ -181,6 +205,7 @@ public final class NumericTableau {
      * @return the number of terms of the entry (0 for a zero entry)
      */
     public int terms(int row, int column) {
+        checkEntry(row, column);
         return count[row][column];
     }
 
@@ -191,6 +216,7 @@ public final class NumericTableau {
      * @return the φ index of that term
      */
     public int k(int row, int column, int term) {
+        checkTerm(row, column, term);
         return ks[row][column][term];
     }
 
@@ -201,6 +227,7 @@ public final class NumericTableau {
      * @return the argument scale of that term
      */
     public double scale(int row, int column, int term) {
+        checkTerm(row, column, term);
         return scales[row][column][term];
     }
 
@@ -211,6 +238,7 @@ public final class NumericTableau {
      * @return the coefficient of that term
      */
     public double coefficient(int row, int column, int term) {
+        checkTerm(row, column, term);
         return coefficients[row][column][term];
     }
 
@@ -223,11 +251,33 @@ public final class NumericTableau {
      * @return the entry's value
      */
     public double value(int row, int column, double z) {
+        checkEntry(row, column);
         double sum = 0;
         for (int m = 0; m < count[row][column]; m++) {
-            sum += coefficients[row][column][m] * org.expint4j.phi.Phi.phi(ks[row][column][m], scales[row][column][m] * z);
+            sum += coefficients[row][column][m] * Phi.phi(ks[row][column][m], scales[row][column][m] * z);
         }
         return sum;
+    }
+
+    private static void checkRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " = " + value + ", must be in " + min + ".." + max);
+        }
+    }
+
+    private void checkStage(int i) {
+        if (i < 0 || i >= stages) {
+            throw new IllegalArgumentException("no node c[" + i + "] in a " + stages + "-stage tableau (stages 0.."
+                    + (stages - 1) + ")");
+        }
+    }
+
+    private void checkTerm(int row, int column, int term) {
+        checkEntry(row, column);
+        if (term < 0 || term >= count[row][column]) {
+            throw new IllegalArgumentException("no term " + term + " in entry (" + row + ", " + column + "), which has "
+                    + count[row][column] + (count[row][column] == 1 ? " term" : " terms"));
+        }
     }
 
     private void checkEntry(int row, int column) {

@@ -1,7 +1,5 @@
 package org.expint4j.phi;
 
-import java.util.Arrays;
-
 /**
  * \( e^A \) and \( \varphi_k(A) \) for dense real square matrices, given as row-major
  * {@code double[n][n]} arrays.
@@ -38,9 +36,10 @@ import java.util.Arrays;
  * \( \|A\|_1 = 10^3 \), where 1-ulp changes of the entries already move the exact
  * \( e^A \) by \( 1.6 \cdot 10^{-12} \)).
  *
- * <p><b>Special input.</b> A matrix with a NaN or infinite entry gives a result of NaN entries.
- * Where entries of the result overflow they may come out infinite or NaN. Empty, non-square or
- * ragged input, and \( p \lt  0 \), throw {@link IllegalArgumentException} naming the shape.
+ * <p><b>Special input.</b> Where entries of the result overflow they may come out infinite or
+ * NaN. Empty, non-square or ragged input, a NaN or infinite entry (named with its row, column and
+ * value), \( p \lt 0 \), \( p \gt \) {@link Phi#MAX_ORDER} and an augmented matrix of more
+ * than {@code Integer.MAX_VALUE} entries throw {@link IllegalArgumentException}.
  */
 public final class MatrixPhi {
 
@@ -53,14 +52,12 @@ public final class MatrixPhi {
      *
      * @param a a square matrix, row-major, at least \( 1 \times 1 \)
      * @return \( e^A \), a new array
-     * @throws IllegalArgumentException if {@code a} is empty, ragged or not square
+     * @throws IllegalArgumentException if {@code a} is empty, ragged or not square, or has a
+     *     non-finite entry
      */
     public static double[][] exp(double[][] a) {
         final int n = checkSquare(a);
         final double[] flat = flatten(a, n);
-        if (!allFinite(flat)) {
-            return nanMatrix(n);
-        }
         return unflatten(MatrixExponential.exp(flat, n), n, 0, n);
     }
 
@@ -70,23 +67,24 @@ public final class MatrixPhi {
      * @param a a square matrix, row-major, at least \( 1 \times 1 \)
      * @param p the highest order, \( p \ge 0 \)
      * @return {@code result[k]} \( = \varphi_k(A) \), each a new \( n \times n \) array
-     * @throws IllegalArgumentException if {@code p < 0} or {@code a} is empty, ragged or not
-     *     square
+     * @throws IllegalArgumentException if {@code p < 0}, {@code p > }{@link Phi#MAX_ORDER},
+     *     {@code a} is empty, ragged or not square, has a non-finite entry, or
+     *     \( (n(p+1))^2 \) exceeds {@code Integer.MAX_VALUE}
      */
     public static double[][][] phi(double[][] a, int p) {
-        if (p < 0) {
-            throw new IllegalArgumentException("highest order p must be >= 0, got p = " + p);
+        if (p < 0 || p > Phi.MAX_ORDER) {
+            throw new IllegalArgumentException("highest order p must be in [0, MAX_ORDER = " + Phi.MAX_ORDER
+                + "], got p = " + p);
         }
         final int n = checkSquare(a);
+        final long mLong = (long) n * (p + 1);
+        if (mLong * mLong > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the augmented matrix of order n(p+1) = " + mLong + " (n = " + n
+                + ", p = " + p + ") has more than Integer.MAX_VALUE entries");
+        }
         final double[][][] result = new double[p + 1][][];
         final double[] flat = flatten(a, n);
-        if (!allFinite(flat)) {
-            for (int k = 0; k <= p; k++) {
-                result[k] = nanMatrix(n);
-            }
-            return result;
-        }
-        final int m = n * (p + 1);
+        final int m = (int) mLong;
         final double[] big = new double[m * m];
         for (int i = 0; i < n; i++) {
             System.arraycopy(flat, i * n, big, i * m, n);
@@ -104,7 +102,7 @@ public final class MatrixPhi {
     }
 
     /**
-     * Checks that {@code a} is a non-empty square matrix.
+     * Checks that {@code a} is a non-empty square matrix of finite entries.
      *
      * @param a the matrix
      * @return its dimension
@@ -118,6 +116,15 @@ public final class MatrixPhi {
             if (a[i] == null || a[i].length != n) {
                 throw new IllegalArgumentException("matrix must be square: " + n + " rows, but row " + i
                     + (a[i] == null ? " is null" : " has " + a[i].length + " columns"));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (!Double.isFinite(a[i][j])) {
+                    // A NaN result would only say that something was wrong, not where.
+                    throw new IllegalArgumentException("matrix entries must be finite, got a[" + i + "][" + j
+                        + "] = " + a[i][j]);
+                }
             }
         }
         return n;
@@ -152,35 +159,6 @@ public final class MatrixPhi {
         final double[][] r = new double[n][n];
         for (int i = 0; i < n; i++) {
             System.arraycopy(f, i * m + col, r[i], 0, n);
-        }
-        return r;
-    }
-
-    /**
-     * Whether every entry is finite.
-     *
-     * @param f entries
-     * @return true if no NaN or infinity
-     */
-    private static boolean allFinite(double[] f) {
-        for (double v : f) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * An \( n \times n \) matrix of NaN.
-     *
-     * @param n dimension
-     * @return the matrix
-     */
-    private static double[][] nanMatrix(int n) {
-        final double[][] r = new double[n][n];
-        for (double[] row : r) {
-            Arrays.fill(row, Double.NaN);
         }
         return r;
     }

@@ -25,7 +25,8 @@ import java.math.MathContext;
  * \( |e^z| = |z|^{k-1}/(k-1)! \). No formula that cancels is evaluated where it cancels: the
  * recurrence \( \varphi_{k+1} = (\varphi_k - 1/k!)/z \), which loses about
  * \( k \log_{10}(1/|z|) \) digits at small \( |z| \), is used only where its errors contract.
- * Orders above 20 are supported with errors growing slowly with \( k \); for \( k > 170 \)
+ * Orders above 20, up to {@link #MAX_ORDER}, are supported with errors growing slowly with
+ * \( k \) (below \( 10^{-14} \) at the orders 180 to 300 tested); for \( k > 170 \)
  * \( 1/k! \) underflows and so do the results near \( z = 0 \).
  *
  * <p><b>Special values (real).</b> \( z = 0 \) gives exactly \( 1/k! \) (correctly rounded);
@@ -47,12 +48,22 @@ import java.math.MathContext;
  * array methods, {@link #phi(double, double[])} for any length and {@link #phi(int, double)}
  * return bit-identical values.
  *
- * <p><b>Errors.</b> A negative order or an output array of unusable shape throws
- * {@link IllegalArgumentException} naming the offending value or sizes.
+ * <p><b>Errors.</b> An order outside \( [0, \) {@link #MAX_ORDER}\( ] \) (for the array methods:
+ * an output with more than {@code MAX_ORDER + 1} orders) or an output array of unusable shape
+ * throws {@link IllegalArgumentException} naming the offending value or sizes.
  * {@link #phi(double, double[])} and {@link #phiComplex(double, double, double[])} do not
  * allocate; the array versions allocate nothing per element.
  */
 public final class Phi {
+
+    /**
+     * The largest order accepted, 1000. Exponential integrators use \( k \le 10 \) or so; the
+     * bound keeps an evaluation cheap (scaling and doubling costs \( O(k^2) \) per level, at most
+     * 11 levels) and refuses orders whose output array could not be allocated. Since
+     * \( 0 \lt \varphi_k(z) \le e^{\max(z, 0)}/k! \), at \( k = 1000 \) every value with
+     * \( z \le 5000 \) underflows to zero.
+     */
+    public static final int MAX_ORDER = 1000;
 
     /**
      * Taylor radius: for \( |z| \le R \) the series is summed directly. At \( R = 1 \) its terms
@@ -111,7 +122,7 @@ public final class Phi {
      * @param k the order, \( k \ge 0 \)
      * @param z the argument
      * @return \( \varphi_k(z) \)
-     * @throws IllegalArgumentException if {@code k < 0}
+     * @throws IllegalArgumentException if {@code k < 0} or {@code k > MAX_ORDER}
      */
     public static double phi(int k, double z) {
         checkOrder(k);
@@ -132,12 +143,14 @@ public final class Phi {
      *
      * @param z the argument
      * @param out receives {@code out[k]} \( = \varphi_k(z) \)
-     * @throws IllegalArgumentException if {@code out} is empty
+     * @throws IllegalArgumentException if {@code out} is empty or longer than
+     *     {@code MAX_ORDER + 1}
      */
     public static void phi(double z, double[] out) {
         if (out.length == 0) {
             throw new IllegalArgumentException("out must have length >= 1, got length 0");
         }
+        checkOrder(out.length - 1);
         realPhi(z, out, out.length - 1);
     }
 
@@ -150,13 +163,15 @@ public final class Phi {
      * @param im imaginary part of \( z \)
      * @param out receives {@code out[2k]} \( = \mathrm{Re}\,\varphi_k(z) \) and
      *     {@code out[2k+1]} \( = \mathrm{Im}\,\varphi_k(z) \)
-     * @throws IllegalArgumentException if {@code out} is empty or has odd length
+     * @throws IllegalArgumentException if {@code out} is empty, has odd length or is longer than
+     *     {@code 2 * (MAX_ORDER + 1)}
      */
     public static void phiComplex(double re, double im, double[] out) {
         if (out.length == 0 || (out.length & 1) != 0) {
             throw new IllegalArgumentException(
                 "out must have a positive even length (interleaved complex), got length " + out.length);
         }
+        checkOrder(out.length / 2 - 1);
         ComplexPhi.phi(re, im, out, out.length / 2 - 1);
     }
 
@@ -167,7 +182,8 @@ public final class Phi {
      *
      * @param z the diagonal
      * @param out {@code out.length} rows, each of length {@code z.length}
-     * @throws IllegalArgumentException if {@code out} has no rows or a row length differs from
+     * @throws IllegalArgumentException if {@code out} has no rows or more than
+     *     {@code MAX_ORDER + 1}, or a row length differs from
      *     {@code z.length}
      */
     public static void phi(double[] z, double[][] out) {
@@ -191,6 +207,7 @@ public final class Phi {
      * @param zInterleaved the diagonal, interleaved, even length
      * @param out {@code out.length} rows, each of length {@code zInterleaved.length}
      * @throws IllegalArgumentException if the diagonal has odd length, {@code out} has no rows or
+     *     more than {@code MAX_ORDER + 1}, or
      *     a row length differs from {@code zInterleaved.length}
      */
     public static void phiComplex(double[] zInterleaved, double[][] out) {
@@ -268,8 +285,11 @@ public final class Phi {
         double f = Math.expm1(z) / z;
         out[1] = f;
         for (int j = 1; j < top; j++) {
-            f = (f - INV_FACT[j]) / z;
-            out[j + 1] = f;
+            // Beyond the table 1/j! is the zero it rounds to; the recurrence stays accurate since
+            // |f| is then far above it (z > 0) or both are below MIN_VALUE (z < 0).
+            f = (f - inverseFactorial(j)) / z;
+            // phi_k(z) > 0: a value that underflowed is +0, not the -0 of 0 divided by z < 0.
+            out[j + 1] = f + 0.0;
         }
     }
 
@@ -404,13 +424,17 @@ public final class Phi {
     }
 
     /**
-     * Rejects a negative order.
+     * Rejects an order outside \( [0, \) {@link #MAX_ORDER}\( ] \).
      *
      * @param k the order
+     * @throws IllegalArgumentException naming {@code k} and the violated bound
      */
     static void checkOrder(int k) {
         if (k < 0) {
             throw new IllegalArgumentException("order k must be >= 0, got k = " + k);
+        }
+        if (k > MAX_ORDER) {
+            throw new IllegalArgumentException("order k must be <= MAX_ORDER = " + MAX_ORDER + ", got k = " + k);
         }
     }
 
@@ -425,6 +449,7 @@ public final class Phi {
         if (out.length == 0) {
             throw new IllegalArgumentException("out must have at least one row (order 0), got 0 rows");
         }
+        checkOrder(out.length - 1);
         for (int k = 0; k < out.length; k++) {
             if (out[k] == null || out[k].length != n) {
                 throw new IllegalArgumentException("out[" + k + "] must have length " + what + " = " + n

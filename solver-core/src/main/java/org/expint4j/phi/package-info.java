@@ -49,7 +49,9 @@
  *
  * <h2>Conventions</h2>
  * Arrays are plain {@code double[]} and row-major {@code double[][]}; complex numbers are
- * interleaved {@code (re, im)} pairs. NaN input gives NaN output. Bad orders and shapes throw
+ * interleaved {@code (re, im)} pairs. NaN input to the scalar functions gives NaN output; a matrix
+ * with a non-finite entry is refused, naming the entry. Orders run from 0 to
+ * {@link org.expint4j.phi.Phi#MAX_ORDER}; bad orders and shapes throw
  * {@link java.lang.IllegalArgumentException} with a message naming them. The scalar entry points
  * with an output array do not allocate.
  */

@@ -1,5 +1,7 @@
 package org.expint4j.problem;
 
+import java.util.Objects;
+
 /** Argument checks shared by the linear parts; messages name the sizes. */
 final class Checks {
 
@@ -26,7 +28,15 @@ final class Checks {
         }
     }
 
+    /**
+     * @return a copy of {@code values}, checked non-null, non-empty (a linear part of dimension 0
+     *     acts on no state) and finite
+     */
     static double[] finiteCopy(String what, double[] values) {
+        Objects.requireNonNull(values, what);
+        if (values.length == 0) {
+            throw new IllegalArgumentException(what + " is empty; a linear part needs dimension >= 1");
+        }
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
                 throw new IllegalArgumentException(what + "[" + i + "] must be finite, got " + values[i]);

@@ -1,5 +1,7 @@
 package org.expint4j.problem;
 
+import java.util.Objects;
+
 import org.expint4j.phi.Phi;
 
 /**
@@ -13,11 +15,13 @@ public final class ComplexDiagonalLinearPart implements LinearPart {
     private final double[] diagonal;
 
     /**
-     * @param diagonalInterleaved the diagonal as {@code (re0, im0, re1, im1, ...)}, even length,
-     *     finite values (copied)
-     * @throws IllegalArgumentException for an odd length or a non-finite value
+     * @param diagonalInterleaved the diagonal as {@code (re0, im0, re1, im1, ...)}, even length
+     *     at least 2, finite values (copied)
+     * @throws NullPointerException if the diagonal is null
+     * @throws IllegalArgumentException for an empty or odd length or a non-finite value
      */
     public ComplexDiagonalLinearPart(double[] diagonalInterleaved) {
+        Objects.requireNonNull(diagonalInterleaved, "diagonal");
         if (diagonalInterleaved.length % 2 != 0) {
             throw new IllegalArgumentException("interleaved complex diagonal needs an even length, got "
                     + diagonalInterleaved.length);

@@ -1,5 +1,6 @@
 package org.expint4j.problem;
 
+import java.util.Objects;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.expint4j.phi.MatrixPhi;
 
@@ -15,10 +16,11 @@ public final class DenseLinearPart implements LinearPart {
 
     /**
      * @param matrix a square matrix with finite entries (copied)
+     * @throws NullPointerException if {@code matrix} is null
      * @throws IllegalArgumentException if it is empty, not square, ragged or has a non-finite entry
      */
     public DenseLinearPart(double[][] matrix) {
-        n = matrix.length;
+        n = Objects.requireNonNull(matrix, "matrix").length;
         if (n == 0) {
             throw new IllegalArgumentException("dense linear part must not be empty");
         }
@@ -41,9 +43,11 @@ public final class DenseLinearPart implements LinearPart {
 
     /**
      * @param matrix a square Commons Math matrix with finite entries (copied)
+     * @throws NullPointerException if {@code matrix} is null
+     * @throws IllegalArgumentException as {@link #DenseLinearPart(double[][])}
      */
     public DenseLinearPart(RealMatrix matrix) {
-        this(matrix.getData());
+        this(Objects.requireNonNull(matrix, "matrix").getData());
     }
 
     /** @return a copy of the matrix */

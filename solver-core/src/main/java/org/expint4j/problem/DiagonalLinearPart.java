@@ -11,8 +11,9 @@ public final class DiagonalLinearPart implements LinearPart {
     private final double[] diagonal;
 
     /**
-     * @param diagonal the diagonal, finite values (copied)
-     * @throws IllegalArgumentException if a value is not finite
+     * @param diagonal the diagonal, at least one value, finite values (copied)
+     * @throws NullPointerException if {@code diagonal} is null
+     * @throws IllegalArgumentException if it is empty or a value is not finite
      */
     public DiagonalLinearPart(double[] diagonal) {
         this.diagonal = Checks.finiteCopy("diagonal", diagonal);

@@ -1,5 +1,6 @@
 package org.expint4j.problem;
 
+import java.util.Objects;
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 
 /**
@@ -49,9 +50,13 @@ public interface SemilinearProblem extends FirstOrderDifferentialEquations {
      * @param dimension the state length; must match {@code linearPart} unless it is scalar
      * @param nonlinear \(N\)
      * @return the problem
+     * @throws NullPointerException if {@code linearPart} or {@code nonlinear} is null (a null
+     *     \(N\) would otherwise fail only at the first step)
      * @throws IllegalArgumentException if the dimension is not positive or does not match \(L\)
      */
     static SemilinearProblem of(LinearPart linearPart, int dimension, Nonlinearity<double[]> nonlinear) {
+        Objects.requireNonNull(linearPart, "linearPart");
+        Objects.requireNonNull(nonlinear, "nonlinear");
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be positive, got " + dimension);
         }

@@ -1,16 +1,21 @@
 package org.expint4j.vector;
 
 import java.lang.ref.Cleaner;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the CPU backends share: argument validation, the split of work into chunks, the
  * multi-threaded execution and the fixed combination order of reductions. Subclasses supply the
  * tight loops for one primitive type.
  *
- * <p><b>Work descriptor.</b> Every operation stores its arguments in fields of this object and
- * runs {@link #runChunk(int)} on the ranges \([c\,\ell, (c+1)\,\ell)\) of elements, matrix rows or
- * reduction blocks. The fields are reused, so no call allocates; in return an instance serves one
- * call at a time.
+ * <p><b>Work descriptor.</b> Every operation stores its arguments in a {@link Work} object and
+ * runs {@link Work#run(int)} on the ranges \([c\,\ell, (c+1)\,\ell)\) of elements, matrix rows or
+ * reduction blocks. A call takes the instance's cached descriptor with an atomic swap and puts it
+ * back when done, so calls one after the other allocate nothing. A call that overlaps another (the
+ * instance is shared by threads) finds the cache empty and makes its own descriptor; if the pool is
+ * busy with the other call it runs its chunks on the calling thread. Nothing is shared between
+ * overlapping calls but the read-only configuration, and the chunks and their result slots do not
+ * depend on which thread runs them, so every call gives the bits of a lone call.
  *
  * <p><b>Reductions.</b> Sums are computed per block of {@link #BLOCK} consecutive elements
  * (aligned to the start of each sample), each block summed left to right from \(0\), and the
@@ -30,6 +35,8 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
      * even at \(2^{19}\) and win from \(2^{20}\). See docs/performance.md.
      */
     static final int DEFAULT_THRESHOLD = 1 << 19;
+    /** Largest parallelism accepted, for both subclasses; see DoubleVectorOps.MAX_PARALLELISM. */
+    static final int MAX_PARALLELISM = 1024;
     /** Elements per reduction block; part of the result's definition, do not tie to threads. */
     static final int BLOCK = 1 << 10;
     /** Element chunks start at multiples of this: whole cache lines, even for complex data. */
@@ -59,45 +66,17 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
     /** Null for a single-thread instance. */
     private final WorkerPool pool;
     private final Cleaner.Cleanable cleanable;
-    /** Created once; a capturing lambda per call would allocate. */
-    private final WorkerPool.Task chunkTask = this::runChunk;
-    /** Result slot of the single-sample reductions. */
-    private final double[] single = new double[1];
-    /** Block sums of a multi-threaded reduction; grows, never shrinks. */
-    private double[] partials = new double[0];
-    /** Tile accumulator for sums whose output aliases a late input; grows, never shrinks. */
-    private V scratch;
-
-    // The work descriptor of the call in progress.
-    private int op;
-    private double[] coeffs;
-    private V[] weights;
-    private V[] vectors;
-    private int terms;
-    private int group;
-    private boolean withMax;
-    private V result;
-    private V target;
-    private V first;
-    private V second;
-    private V atolVector;
-    private double atol;
-    private double rtol;
-    private double minAtol;
-    private double[] norms;
-    private int size;
-    private int sampleLength;
-    private int blocksPerSample;
-    private int chunkLength;
-    private int span;
+    /** The descriptor of the last finished call, with its grown buffers; empty while in use. */
+    private final AtomicReference<Work> idle = new AtomicReference<>();
 
     /**
-     * @param parallelism number of threads, {@code >= 1}; 1 creates no threads
+     * @param parallelism number of threads, {@code 1..MAX_PARALLELISM}; 1 creates no threads
      * @param threshold minimum length for multi-threaded execution, {@code >= 1}
      */
     CpuVectorOps(int parallelism, int threshold) {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism = " + parallelism + ", must be >= 1");
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new IllegalArgumentException("parallelism = " + parallelism + ", must be in 1..MAX_PARALLELISM = "
+                + MAX_PARALLELISM);
         }
         if (threshold < 1) {
             throw new IllegalArgumentException("threshold = " + threshold + ", must be >= 1");
@@ -112,6 +91,12 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
             pool = null;
             cleanable = null;
         }
+        idle.set(new Work());
+    }
+
+    /** @return {@link Runtime#availableProcessors()}, at most {@link #MAX_PARALLELISM} */
+    static int defaultParallelism() {
+        return Math.min(Runtime.getRuntime().availableProcessors(), MAX_PARALLELISM);
     }
 
     /** @return the number of threads (the calling thread included) that share large operations */
@@ -234,116 +219,37 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
     /** @return {@code max |out_i|} if {@code max}, else 0 */
     private double elementwise(int operation, double[] a, V[] w, V[] x, int k, V out, int n,
                                boolean max) {
-        op = operation;
-        withMax = max;
-        coeffs = a;
-        weights = w;
-        vectors = x;
-        terms = k;
-        group = operation == OP_DIAGONAL ? DIAGONAL_GROUP : GROUP;
-        result = out;
-        target = k > group && aliasesLateTerm(w, x, k, out) ? scratch(n) : out;
-        double m = 0;
-        if (isParallel(n)) {
+        final Work d = acquire();
+        try {
+            d.op = operation;
+            d.withMax = max;
+            d.coeffs = a;
+            d.weights = w;
+            d.vectors = x;
+            d.terms = k;
+            d.group = operation == OP_DIAGONAL ? DIAGONAL_GROUP : GROUP;
+            d.result = out;
+            d.target = k > d.group && d.aliasesLateTerm(w, x, k, out) ? d.scratch(n) : out;
+            if (!isParallel(n)) {
+                return d.combineRange(0, n);
+            }
             int per = ceilDiv(n, parallelism * CHUNKS_PER_THREAD);
             per = ceilDiv(per, ALIGN) * ALIGN;
             final int chunks = ceilDiv(n, per);
             if (max) {
-                ensurePartials(chunks);
+                d.ensurePartials(chunks);
             }
-            runParallel(per, n);
+            runParallel(d, per, n);
+            double m = 0;
             if (max) {
                 // Max is exact and order-free: any split gives the single-pass value.
                 for (int c = 0; c < chunks; c++) {
-                    m = Math.max(m, partials[c]);
+                    m = Math.max(m, d.partials[c]);
                 }
             }
-        } else {
-            m = combineRange(0, n);
-        }
-        clearDescriptor();
-        return m;
-    }
-
-    /**
-     * Sums of several passes accumulate in {@code target}; terms after the first pass are read
-     * after it was written, so {@code out} must not be one of them.
-     */
-    private boolean aliasesLateTerm(V[] w, V[] x, int k, V out) {
-        for (int j = group; j < k; j++) {
-            if (x[j] == out || w != null && w[j] == out) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private V scratch(int n) {
-        if (scratch == null || length(scratch) < n) {
-            scratch = allocate(n);
-        }
-        return scratch;
-    }
-
-    /** @return {@code max |result_i|} over the range if {@link #withMax}, else 0 */
-    private double combineRange(int from, int to) {
-        if (terms <= group) {
-            if (withMax) {
-                return termsMax(0, terms, result, false, from, to);
-            }
-            terms(0, terms, result, false, from, to);
-            return 0;
-        }
-        final V dst = target;
-        // The last pass of each tile computes the maximum, unless the tile is copied afterwards.
-        final boolean maxInPass = withMax && dst == result;
-        final int last = (terms - 1) / group * group;
-        double m = 0;
-        for (int s = from; s < to; s += TILE) {
-            final int e = Math.min(to, s + TILE);
-            terms(0, group, dst, false, s, e);
-            for (int j = group; j < terms; j += group) {
-                if (maxInPass && j == last) {
-                    m = Math.max(m, termsMax(j, terms - j, dst, true, s, e));
-                } else {
-                    terms(j, Math.min(group, terms - j), dst, true, s, e);
-                }
-            }
-            if (dst != result) {
-                System.arraycopy(dst, s, result, s, e - s);
-                if (withMax) {
-                    // The tile was just written: this read hits the L1 cache.
-                    m = Math.max(m, maxAbsRange(result, s, e));
-                }
-            }
-        }
-        return m;
-    }
-
-    /** Terms {@code j0..j0+count-1} in one pass, returning the maximum of what it writes. */
-    private double termsMax(int j0, int count, V dst, boolean accumulate, int from, int to) {
-        switch (op) {
-            case OP_LINEAR:
-                return scaledTermsMax(coeffs, vectors, j0, count, dst, accumulate, from, to);
-            case OP_DIAGONAL:
-                return diagonalTermsMax(weights, vectors, j0, count, dst, accumulate, from, to);
-            default:
-                terms(j0, count, dst, accumulate, from, to);
-                return maxAbsRange(dst, from, to);
-        }
-    }
-
-    private void terms(int j0, int count, V dst, boolean accumulate, int from, int to) {
-        switch (op) {
-            case OP_LINEAR:
-                scaledTerms(coeffs, vectors, j0, count, dst, accumulate, from, to);
-                break;
-            case OP_DIAGONAL:
-                diagonalTerms(weights, vectors, j0, count, dst, accumulate, from, to);
-                break;
-            default:
-                complexTerms(weights, vectors, j0, count, dst, accumulate, from, to);
-                break;
+            return m;
+        } finally {
+            release(d);
         }
     }
 
@@ -359,17 +265,21 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
         if (n == 0) {
             return;
         }
-        if (isParallel(n2 * k) && n >= 2) {
-            op = OP_DENSE;
-            weights = w;
-            vectors = x;
-            terms = k;
-            result = out;
-            size = n;
-            runParallel(ceilDiv(n, parallelism * CHUNKS_PER_THREAD), n);
-            clearDescriptor();
-        } else {
+        if (!isParallel(n2 * k) || n < 2) {
             denseRows(w, x, k, out, n, 0, n);
+            return;
+        }
+        final Work d = acquire();
+        try {
+            d.op = OP_DENSE;
+            d.weights = w;
+            d.vectors = x;
+            d.terms = k;
+            d.result = out;
+            d.size = n;
+            runParallel(d, ceilDiv(n, parallelism * CHUNKS_PER_THREAD), n);
+        } finally {
+            release(d);
         }
     }
 
@@ -383,26 +293,28 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
             // Max is exact and order-free, so one pass equals the blocked combination.
             return maxAbsRange(x, 0, n);
         }
-        op = OP_MAX_ABS;
-        first = x;
-        size = n;
-        ensurePartials(blocks);
-        runParallel(ceilDiv(blocks, parallelism * CHUNKS_PER_THREAD), blocks);
-        clearDescriptor();
-        double m = 0;
-        for (int b = 0; b < blocks; b++) {
-            m = Math.max(m, partials[b]);
+        final Work d = acquire();
+        try {
+            d.op = OP_MAX_ABS;
+            d.first = x;
+            d.size = n;
+            d.ensurePartials(blocks);
+            runParallel(d, ceilDiv(blocks, parallelism * CHUNKS_PER_THREAD), blocks);
+            double m = 0;
+            for (int b = 0; b < blocks; b++) {
+                m = Math.max(m, d.partials[b]);
+            }
+            return m;
+        } finally {
+            release(d);
         }
-        return m;
     }
 
     @Override
     public double weightedRms(V x, V y, double atol, double rtol) {
         final int n = VectorArguments.pair(this, x, y);
         VectorArguments.tolerances(atol, rtol);
-        single[0] = 0;
-        rms(OP_RMS, x, y, null, atol, rtol, 0, n, 1, single);
-        return single[0];
+        return rms(OP_RMS, x, y, null, atol, rtol, 0, n, 1, null);
     }
 
     @Override
@@ -411,9 +323,7 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
         VectorArguments.atolVector(this, atol, n, rtol);
         // A term with atol_i below this bound is NaN: atol_i >= 0, and atol_i > 0 if rtol = 0.
         final double bound = rtol > 0 ? 0 : Double.MIN_VALUE;
-        single[0] = 0;
-        rms(OP_RMS_ATOL_VECTOR, x, y, atol, 0, rtol, bound, n, 1, single);
-        final double norm = single[0];
+        final double norm = rms(OP_RMS_ATOL_VECTOR, x, y, atol, 0, rtol, bound, n, 1, null);
         if (Double.isNaN(norm)) {
             checkAtolVector(atol, rtol, n);
         }
@@ -429,132 +339,277 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
         rms(OP_RMS, x, y, null, atol, rtol, 0, n, samples, out);
     }
 
-    /** Norms of the {@code samples} blocks of length {@code n / samples} into {@code out}. */
-    private void rms(int operation, V x, V y, V atolVec, double at, double rt, double bound,
-                     int n, int samples, double[] out) {
-        op = operation;
-        first = x;
-        second = y;
-        atolVector = atolVec;
-        atol = at;
-        rtol = rt;
-        minAtol = bound;
-        norms = out;
-        sampleLength = n / samples;
-        blocksPerSample = ceilDiv(sampleLength, BLOCK);
-        final int units = samples * blocksPerSample;
-        if (isParallel(n) && units >= 2) {
-            if (blocksPerSample > 1) {
-                ensurePartials(units);
-            }
-            runParallel(ceilDiv(units, parallelism * CHUNKS_PER_THREAD), units);
-            if (blocksPerSample > 1) {
+    /**
+     * Norms of the {@code samples} blocks of length {@code n / samples} into {@code out}, or, if
+     * {@code out} is null, of the single sample into the descriptor's slot.
+     *
+     * @return the first norm
+     */
+    private double rms(int operation, V x, V y, V atolVec, double at, double rt, double bound,
+                       int n, int samples, double[] out) {
+        final Work d = acquire();
+        try {
+            d.op = operation;
+            d.first = x;
+            d.second = y;
+            d.atolVector = atolVec;
+            d.atol = at;
+            d.rtol = rt;
+            d.minAtol = bound;
+            d.norms = out == null ? d.single : out;
+            d.sampleLength = n / samples;
+            d.blocksPerSample = ceilDiv(d.sampleLength, BLOCK);
+            final int units = samples * d.blocksPerSample;
+            if (isParallel(n) && units >= 2) {
+                if (d.blocksPerSample > 1) {
+                    d.ensurePartials(units);
+                }
+                runParallel(d, ceilDiv(units, parallelism * CHUNKS_PER_THREAD), units);
+                if (d.blocksPerSample > 1) {
+                    for (int s = 0, u = 0; s < samples; s++) {
+                        double sum = 0;
+                        for (int b = 0; b < d.blocksPerSample; b++, u++) {
+                            sum += d.partials[u];
+                        }
+                        d.norms[s] = finish(sum, d.sampleLength);
+                    }
+                }
+            } else {
                 for (int s = 0, u = 0; s < samples; s++) {
                     double sum = 0;
-                    for (int b = 0; b < blocksPerSample; b++, u++) {
-                        sum += partials[u];
+                    for (int b = 0; b < d.blocksPerSample; b++, u++) {
+                        sum += d.blockSquares(u);
                     }
-                    out[s] = finish(sum, sampleLength);
+                    d.norms[s] = finish(sum, d.sampleLength);
                 }
             }
-        } else {
-            for (int s = 0, u = 0; s < samples; s++) {
-                double sum = 0;
-                for (int b = 0; b < blocksPerSample; b++, u++) {
-                    sum += blockSquares(u);
-                }
-                out[s] = finish(sum, sampleLength);
-            }
+            return d.norms[0];
+        } finally {
+            release(d);
         }
-        clearDescriptor();
-    }
-
-    /** Sum of squared scaled errors of reduction unit {@code u} (block of a sample). */
-    private double blockSquares(int u) {
-        final int s = u / blocksPerSample;
-        final int end = (s + 1) * sampleLength;
-        final int from = s * sampleLength + (u - s * blocksPerSample) * BLOCK;
-        final int to = from + Math.min(BLOCK, end - from);
-        return op == OP_RMS
-            ? squaresRange(first, second, atol, rtol, from, to)
-            : squaresRange(first, second, atolVector, rtol, minAtol, from, to);
     }
 
     private static double finish(double sum, int n) {
         return n == 0 ? 0 : Math.sqrt(sum / n);
     }
 
-    private void ensurePartials(int units) {
-        if (partials.length < units) {
-            partials = new double[units];
-        }
+    // ---- descriptors and multi-threaded execution ----
+
+    /** @return the cached descriptor, or a new one if an overlapping call holds it */
+    private Work acquire() {
+        final Work d = idle.getAndSet(null);
+        return d != null ? d : new Work();
     }
 
-    // ---- multi-threaded execution ----
+    /** Clears the call's references and caches the descriptor unless another is cached already. */
+    private void release(Work d) {
+        d.clear();
+        idle.compareAndSet(null, d);
+    }
 
     private boolean isParallel(long work) {
         return pool != null && work >= threshold && !pool.isShutdown();
     }
 
-    /** Runs {@link #runChunk} over {@code [0, total)} in chunks of {@code per} items. */
-    private void runParallel(int per, int total) {
-        chunkLength = per;
-        span = total;
-        pool.invoke(chunkTask, ceilDiv(total, per));
-    }
-
-    private void runChunk(int chunk) {
-        final int from = (int) Math.min((long) chunk * chunkLength, span);
-        final int to = (int) Math.min((long) from + chunkLength, span);
-        switch (op) {
-            case OP_DENSE:
-                denseRows(weights, vectors, terms, result, size, from, to);
-                break;
-            case OP_MAX_ABS:
-                for (int b = from; b < to; b++) {
-                    final int start = b * BLOCK;
-                    partials[b] = maxAbsRange(first, start, start + Math.min(BLOCK, size - start));
-                }
-                break;
-            case OP_RMS:
-            case OP_RMS_ATOL_VECTOR:
-                for (int u = from; u < to; u++) {
-                    if (blocksPerSample == 1) {
-                        // Same as the serial 0 + blockSquares(u): the sum is never -0.
-                        norms[u] = finish(0 + blockSquares(u), sampleLength);
-                    } else {
-                        partials[u] = blockSquares(u);
-                    }
-                }
-                break;
-            default:
-                final double m = combineRange(from, to);
-                if (withMax) {
-                    partials[chunk] = m;
-                }
-                break;
+    /**
+     * Runs the chunks of {@code d} over {@code [0, total)}, {@code per} items each, on the pool, or
+     * on the calling thread alone if the pool serves an overlapping call or was shut down
+     * meanwhile: each chunk has a fixed range and result slot, so the bits are the same.
+     */
+    private void runParallel(Work d, int per, int total) {
+        d.chunkLength = per;
+        d.span = total;
+        final int chunks = ceilDiv(total, per);
+        if (!pool.tryInvoke(d, chunks)) {
+            for (int c = 0; c < chunks; c++) {
+                d.run(c);
+            }
         }
     }
 
-    /** Lets the caller's arrays be collected; this object outlives the call. */
-    private void clearDescriptor() {
-        coeffs = null;
-        weights = null;
-        vectors = null;
-        result = null;
-        target = null;
-        first = null;
-        second = null;
-        atolVector = null;
-        norms = null;
+    /**
+     * The arguments of one call, read by {@link #run(int)} on any thread of the pool, and the
+     * buffers that let calls one after the other allocate nothing.
+     */
+    private final class Work implements WorkerPool.Task {
+
+        /** Result slot of the single-sample reductions. */
+        final double[] single = new double[1];
+        /** Block sums of a multi-threaded reduction; grows, never shrinks. */
+        double[] partials = new double[0];
+        /** Tile accumulator for sums whose output aliases a late input; grows, never shrinks. */
+        V scratch;
+
+        int op;
+        double[] coeffs;
+        V[] weights;
+        V[] vectors;
+        int terms;
+        int group;
+        boolean withMax;
+        V result;
+        V target;
+        V first;
+        V second;
+        V atolVector;
+        double atol;
+        double rtol;
+        double minAtol;
+        double[] norms;
+        int size;
+        int sampleLength;
+        int blocksPerSample;
+        int chunkLength;
+        int span;
+
+        @Override
+        public void run(int chunk) {
+            final int from = (int) Math.min((long) chunk * chunkLength, span);
+            final int to = (int) Math.min((long) from + chunkLength, span);
+            switch (op) {
+                case OP_DENSE:
+                    denseRows(weights, vectors, terms, result, size, from, to);
+                    break;
+                case OP_MAX_ABS:
+                    for (int b = from; b < to; b++) {
+                        final int start = b * BLOCK;
+                        partials[b] = maxAbsRange(first, start, start + Math.min(BLOCK, size - start));
+                    }
+                    break;
+                case OP_RMS:
+                case OP_RMS_ATOL_VECTOR:
+                    for (int u = from; u < to; u++) {
+                        if (blocksPerSample == 1) {
+                            // Same as the serial 0 + blockSquares(u): the sum is never -0.
+                            norms[u] = finish(0 + blockSquares(u), sampleLength);
+                        } else {
+                            partials[u] = blockSquares(u);
+                        }
+                    }
+                    break;
+                default:
+                    final double m = combineRange(from, to);
+                    if (withMax) {
+                        partials[chunk] = m;
+                    }
+                    break;
+            }
+        }
+
+        /**
+         * Sums of several passes accumulate in {@code target}; terms after the first pass are read
+         * after it was written, so {@code out} must not be one of them.
+         */
+        boolean aliasesLateTerm(V[] w, V[] x, int k, V out) {
+            for (int j = group; j < k; j++) {
+                if (x[j] == out || w != null && w[j] == out) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        V scratch(int n) {
+            if (scratch == null || length(scratch) < n) {
+                scratch = allocate(n);
+            }
+            return scratch;
+        }
+
+        void ensurePartials(int units) {
+            if (partials.length < units) {
+                partials = new double[units];
+            }
+        }
+
+        /** @return {@code max |result_i|} over the range if {@link #withMax}, else 0 */
+        double combineRange(int from, int to) {
+            if (terms <= group) {
+                if (withMax) {
+                    return termsMax(0, terms, result, false, from, to);
+                }
+                terms(0, terms, result, false, from, to);
+                return 0;
+            }
+            final V dst = target;
+            // The last pass of each tile computes the maximum, unless the tile is copied afterwards.
+            final boolean maxInPass = withMax && dst == result;
+            final int last = (terms - 1) / group * group;
+            double m = 0;
+            for (int s = from; s < to; s += TILE) {
+                final int e = Math.min(to, s + TILE);
+                terms(0, group, dst, false, s, e);
+                for (int j = group; j < terms; j += group) {
+                    if (maxInPass && j == last) {
+                        m = Math.max(m, termsMax(j, terms - j, dst, true, s, e));
+                    } else {
+                        terms(j, Math.min(group, terms - j), dst, true, s, e);
+                    }
+                }
+                if (dst != result) {
+                    System.arraycopy(dst, s, result, s, e - s);
+                    if (withMax) {
+                        // The tile was just written: this read hits the L1 cache.
+                        m = Math.max(m, maxAbsRange(result, s, e));
+                    }
+                }
+            }
+            return m;
+        }
+
+        /** Terms {@code j0..j0+count-1} in one pass, returning the maximum of what it writes. */
+        private double termsMax(int j0, int count, V dst, boolean accumulate, int from, int to) {
+            switch (op) {
+                case OP_LINEAR:
+                    return scaledTermsMax(coeffs, vectors, j0, count, dst, accumulate, from, to);
+                case OP_DIAGONAL:
+                    return diagonalTermsMax(weights, vectors, j0, count, dst, accumulate, from, to);
+                default:
+                    terms(j0, count, dst, accumulate, from, to);
+                    return maxAbsRange(dst, from, to);
+            }
+        }
+
+        private void terms(int j0, int count, V dst, boolean accumulate, int from, int to) {
+            switch (op) {
+                case OP_LINEAR:
+                    scaledTerms(coeffs, vectors, j0, count, dst, accumulate, from, to);
+                    break;
+                case OP_DIAGONAL:
+                    diagonalTerms(weights, vectors, j0, count, dst, accumulate, from, to);
+                    break;
+                default:
+                    complexTerms(weights, vectors, j0, count, dst, accumulate, from, to);
+                    break;
+            }
+        }
+
+        /** Sum of squared scaled errors of reduction unit {@code u} (block of a sample). */
+        double blockSquares(int u) {
+            final int s = u / blocksPerSample;
+            final int end = (s + 1) * sampleLength;
+            final int from = s * sampleLength + (u - s * blocksPerSample) * BLOCK;
+            final int to = from + Math.min(BLOCK, end - from);
+            return op == OP_RMS
+                ? squaresRange(first, second, atol, rtol, from, to)
+                : squaresRange(first, second, atolVector, rtol, minAtol, from, to);
+        }
+
+        /** Lets the caller's arrays be collected; the descriptor outlives the call. */
+        void clear() {
+            coeffs = null;
+            weights = null;
+            vectors = null;
+            result = null;
+            target = null;
+            first = null;
+            second = null;
+            atolVector = null;
+            norms = null;
+        }
     }
 
     // ---- validation ----
-
-
-
-
-
 
     /** Error path of the per-component norm: names the first invalid tolerance, if any. */
     private void checkAtolVector(V atolVec, double rt, int n) {

@@ -12,11 +12,14 @@ import java.util.Arrays;
  *
  * <p>Vectors of at least {@link #parallelThreshold()} elements are split into contiguous chunks
  * run by a fixed pool of {@link #parallelism()} threads (the calling thread included); results
- * are bit-identical to the single-thread path. An instance is not safe for concurrent calls from
- * several threads: it reuses one work descriptor so that no call allocates. Give each thread its
- * own instance ({@link #serial()} instances are cheap) or synchronize externally; a concurrent
- * multi-threaded call is detected on a best-effort basis and fails with
- * {@link IllegalStateException}.
+ * are bit-identical to the single-thread path.
+ *
+ * <p><b>Thread-safety.</b> An instance may be shared: concurrent calls from several threads are
+ * safe, and each gives the bits of the same call made alone. Calls one after the other reuse one
+ * work descriptor and allocate nothing; a call that overlaps another makes its own descriptor
+ * (and, for reductions and long aliased sums, its buffers), and if the worker threads are busy
+ * with the other call it runs on the calling thread alone. For throughput, give each thread its
+ * own instance ({@link #serial()} instances are cheap).
  */
 public final class DoubleVectorOps extends CpuVectorOps<double[]> {
 
@@ -28,16 +31,24 @@ public final class DoubleVectorOps extends CpuVectorOps<double[]> {
     public static final int DEFAULT_PARALLEL_THRESHOLD = DEFAULT_THRESHOLD;
 
     /**
-     * Uses {@link Runtime#availableProcessors()} threads above
+     * The largest parallelism accepted, {@value}, by both CPU backends: more than the hardware
+     * threads of current machines, beyond which more threads only add overhead, and far below
+     * where starting them exhausts memory or the operating system's thread limit. A fixed number,
+     * so that a configuration valid on one machine is valid on every other.
+     */
+    public static final int MAX_PARALLELISM = CpuVectorOps.MAX_PARALLELISM;
+
+    /**
+     * Uses {@link Runtime#availableProcessors()} threads (at most {@link #MAX_PARALLELISM}) above
      * {@link #DEFAULT_PARALLEL_THRESHOLD} elements.
      */
     public DoubleVectorOps() {
-        this(Runtime.getRuntime().availableProcessors(), DEFAULT_PARALLEL_THRESHOLD);
+        this(defaultParallelism(), DEFAULT_PARALLEL_THRESHOLD);
     }
 
     /**
      * @param parallelism number of threads sharing large operations, the calling thread included,
-     *     {@code >= 1}; {@code parallelism - 1} daemon threads are started now
+     *     {@code 1..MAX_PARALLELISM}; {@code parallelism - 1} daemon threads are started now
      * @param parallelThreshold minimum number of elements (of multiply-adds for
      *     {@link #denseCombination}) for which an operation is split across threads, {@code >= 1}
      * @throws IllegalArgumentException if an argument is out of range

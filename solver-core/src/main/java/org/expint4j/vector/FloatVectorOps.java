@@ -16,7 +16,8 @@ import java.util.Arrays;
  *
  * <p>Threading and thread-safety are those of {@link DoubleVectorOps}: vectors of at least
  * {@link #parallelThreshold()} elements are split across {@link #parallelism()} threads with
- * bit-identical results, and an instance serves one call at a time.
+ * bit-identical results, and an instance may be shared by threads, each call giving the bits of
+ * the same call made alone.
  */
 public final class FloatVectorOps extends CpuVectorOps<float[]> {
 
@@ -27,17 +28,20 @@ public final class FloatVectorOps extends CpuVectorOps<float[]> {
      */
     public static final int DEFAULT_PARALLEL_THRESHOLD = DEFAULT_THRESHOLD;
 
+    /** The largest parallelism accepted, {@value}, as {@link DoubleVectorOps#MAX_PARALLELISM}. */
+    public static final int MAX_PARALLELISM = CpuVectorOps.MAX_PARALLELISM;
+
     /**
-     * Uses {@link Runtime#availableProcessors()} threads above
+     * Uses {@link Runtime#availableProcessors()} threads (at most {@link #MAX_PARALLELISM}) above
      * {@link #DEFAULT_PARALLEL_THRESHOLD} elements.
      */
     public FloatVectorOps() {
-        this(Runtime.getRuntime().availableProcessors(), DEFAULT_PARALLEL_THRESHOLD);
+        this(defaultParallelism(), DEFAULT_PARALLEL_THRESHOLD);
     }
 
     /**
      * @param parallelism number of threads sharing large operations, the calling thread included,
-     *     {@code >= 1}; {@code parallelism - 1} daemon threads are started now
+     *     {@code 1..MAX_PARALLELISM}; {@code parallelism - 1} daemon threads are started now
      * @param parallelThreshold minimum number of elements (of multiply-adds for
      *     {@link #denseCombination}) for which an operation is split across threads, {@code >= 1}
      * @throws IllegalArgumentException if an argument is out of range

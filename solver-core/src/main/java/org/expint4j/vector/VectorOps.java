@@ -28,7 +28,9 @@ package org.expint4j.vector;
  *
  * <p><b>Bad input</b> (length mismatch, {@code k < 1}, too few array entries, forbidden aliasing,
  * invalid tolerances) throws {@link IllegalArgumentException} with a message naming the sizes.
- * Implementations do not allocate per call.
+ * Implementations do not allocate per call, except that a CPU backend shared by threads allocates
+ * a work descriptor for a call that overlaps another. Whether an instance may be shared by threads
+ * is up to the implementation: the CPU backends may be, the CUDA backend serves one call at a time.
  *
  * @param <V> the vector type, e.g. {@code double[]}, {@code float[]} or a device buffer
  */

@@ -17,8 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * chunk a fixed piece of work and a fixed place for its result.
  *
  * <p>Idle workers spin briefly (consecutive vector operations typically follow each other within
- * microseconds) and then park. One call at a time: a second, concurrent {@link #invoke} fails
- * with {@link IllegalStateException} instead of corrupting the first.
+ * microseconds) and then park. One call at a time: a second, concurrent {@link #tryInvoke} claims
+ * the pool with a compare-and-set before touching any state, and returns {@code false} without
+ * running anything if it is taken, so the caller can run its chunks itself.
  */
 final class WorkerPool {
 
@@ -51,7 +52,7 @@ final class WorkerPool {
     private volatile boolean shutdown;
 
     /**
-     * Starts {@code parallelism - 1} daemon workers; the caller of {@link #invoke} is the last.
+     * Starts {@code parallelism - 1} daemon workers; the caller of {@link #tryInvoke} is the last.
      *
      * @param parallelism number of threads that run chunks, {@code >= 2}
      */
@@ -70,20 +71,21 @@ final class WorkerPool {
 
     /**
      * Runs chunks {@code 0..count-1} of {@code t} on the pool and the calling thread and waits for
-     * all of them. An exception thrown by a chunk is rethrown here after all chunks finished.
+     * all of them, unless another call holds the pool or it is shut down. An exception thrown by a
+     * chunk is rethrown here after all chunks finished.
      *
      * @param t the task
      * @param count number of chunks, {@code >= 1}
-     * @throws IllegalStateException if another call is in progress or the pool is shut down
+     * @return {@code true} if the chunks ran; {@code false}, with nothing run and nothing changed,
+     *     if another call is in progress or the pool is shut down
      */
-    void invoke(Task t, int count) {
+    boolean tryInvoke(Task t, int count) {
         if (!busy.compareAndSet(false, true)) {
-            throw new IllegalStateException(
-                "concurrent calls on one VectorOps instance are not supported");
+            return false;
         }
         try {
             if (shutdown) {
-                throw new IllegalStateException("worker pool is shut down");
+                return false;
             }
             // Close the previous generation first: a worker still in work() for it may have read
             // the old cursor; without this its compare-and-set could succeed after chunks and task
@@ -119,6 +121,7 @@ final class WorkerPool {
                 failure = null;
                 rethrow(f);
             }
+            return true;
         } finally {
             busy.set(false);
         }

@@ -57,9 +57,11 @@
  * operations in contiguous chunks, the dense combination by rows, reductions by the blocks above.
  * Results are bit-identical to the single-thread path, for every \(p\) and threshold. The pool
  * stops when the backend is closed or garbage collected; a closed backend keeps working on the
- * calling thread. A backend instance is not safe for concurrent calls: it reuses a work descriptor
- * and buffers so that calls do not allocate. Use one instance per thread (single-thread instances
- * from {@code serial()} are cheap).
+ * calling thread. A CPU backend instance may be shared by threads: each call takes the
+ * instance's work descriptor with an atomic swap, an overlapping call makes its own (allocating
+ * it) and runs on its own thread if the pool is busy, so every call gives the bits of a lone call.
+ * For throughput use one instance per thread (single-thread instances from {@code serial()} are
+ * cheap). The parallelism is at most {@code MAX_PARALLELISM} = 1024.
  *
  * <h2>Precision</h2>
  *
@@ -70,7 +72,8 @@
  * <h2>Errors and allocation</h2>
  *
  * <p>Bad input throws {@link java.lang.IllegalArgumentException} whose message names the argument
- * and the sizes involved. In steady state no call allocates: internal buffers (the block sums of
+ * and the sizes involved. In steady state no call allocates (unless it overlaps another call on
+ * the same instance): internal buffers (the block sums of
  * a multi-threaded reduction, the tile accumulator of a long sum whose output is one of its late
  * inputs) grow to the largest size seen and are then reused.
  */

@@ -41,40 +41,23 @@ class AdaptiveSamplingEdgeFuzzTest {
 
     static Case draw(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        NoiseSchedule schedule = switch ((int) (seed % 4)) {
-            case 0 -> new LinearSchedule();
-            case 1 -> new CosineSchedule();
-            case 2 -> DiscreteSchedule.linear(1e-4, 0.02, 1000);
-            default -> DiscreteSchedule.cosine(1000);
-        };
+        NoiseSchedule schedule = FuzzInstances.schedule((int) (seed % 4));
         double tErr = r.nextBoolean() ? 1e-5 : Math.pow(10, r.nextDouble(-9, -5));
         // t_end in [t_min, 4 t_min]; the interval log-uniform between 2 t_err and 5e-3.
         double tEnd = schedule.tMin() * (1 + 3 * r.nextDouble());
         double tStart = tEnd + Math.exp(r.nextDouble(Math.log(2 * tErr), Math.log(5e-3)));
         int order = 2 + r.nextInt(2);
         Algorithm algorithm = r.nextBoolean() ? Algorithm.DPMSOLVER_PLUS_PLUS : Algorithm.DPMSOLVER;
-        int dimension = 1 + r.nextInt(3);
-        int batch = 1 + r.nextInt(4);
-        double[] mean = new double[dimension];
-        double[] std = new double[dimension];
-        for (int d = 0; d < dimension; d++) {
-            mean[d] = r.nextDouble(-2, 2);
-            std[d] = Math.exp(r.nextDouble(Math.log(0.05), Math.log(2)));
-        }
-        double[] noise = new double[dimension * batch];
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] = r.nextGaussian();
-        }
+        FuzzInstances.Data data = FuzzInstances.gaussian(r, schedule, 4);
         SampleOptions options = new SampleOptions().method(SamplingMethod.ADAPTIVE).order(order).tStart(tStart)
-                .tEnd(tEnd).tErr(tErr).batchSize(batch);
+                .tEnd(tEnd).tErr(tErr).batchSize(data.batch());
         if (r.nextBoolean()) {
             options.hInit(Math.pow(10, r.nextDouble(-3, 1)));
         }
         if (r.nextBoolean()) {
             options.atol(Math.pow(10, r.nextDouble(-6, -2))).rtol(Math.pow(10, r.nextDouble(-6, -1)));
         }
-        return new Case(seed, schedule, algorithm, order, tStart, tEnd, options,
-                new GaussianDataModel(mean, std, schedule, ModelTimeMap.CONTINUOUS), noise);
+        return new Case(seed, schedule, algorithm, order, tStart, tEnd, options, data.model(), data.noise());
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Dynamic thresholding on hand-computed cases, its quantile against NumPy's (same linear
- * interpolation and lerp form as PyTorch) and against a full sort, per-sample independence, NaN
- * propagation and argument checks.
+ * interpolation and lerp form as PyTorch) and against a full sort, per-sample independence, the
+ * refusal of non-finite input and argument checks.
  */
 class DynamicThresholdingTest {
 
@@ -66,19 +66,35 @@ class DynamicThresholdingTest {
         assertArrayEquals(new double[] {-0.1, 0.2, 0.3, -1}, z0, 0);
     }
 
-    /** Each sample gets its own threshold; NaN spoils only its own sample. */
+    /** Each sample gets its own threshold. */
     @Test
     void samplesAreIndependent() {
-        final double[] x0 = {0.5, -0.5, 0.25, 4, -8, 2, 1, Double.NaN, 3};
-        DynamicThresholding.ofDoubles(3, 1, 1).correct(x0, 0);
-        assertArrayEquals(new double[] {0.5, -0.5, 0.25, 0.5, -1, 0.25}, Arrays.copyOf(x0, 6), 0);
-        for (int i = 6; i < 9; i++) {
-            assertTrue(Double.isNaN(x0[i]), "NaN sample, entry " + i);
-        }
-        final float[] f = {Float.NaN, 1, 5, 5};
+        final double[] x0 = {0.5, -0.5, 0.25, 4, -8, 2};
+        DynamicThresholding.ofDoubles(2, 1, 1).correct(x0, 0);
+        assertArrayEquals(new double[] {0.5, -0.5, 0.25, 0.5, -1, 0.25}, x0, 0);
+        final float[] f = {0.5f, 1, 5, 5};
         DynamicThresholding.ofFloats(2, 1, 1).correct(f, 0);
-        assertTrue(Float.isNaN(f[0]) && Float.isNaN(f[1]));
-        assertArrayEquals(new float[] {1, 1}, Arrays.copyOfRange(f, 2, 4), 0);
+        assertArrayEquals(new float[] {0.5f, 1, 1, 1}, f, 0);
+    }
+
+    /**
+     * Issue 19: a NaN in one sample used to make that sample NaN and leave the others corrected,
+     * and an infinity above the quantile was clipped away unseen. A non-finite data prediction is
+     * refused, naming the sample, the entry, the value and the time, and the batch is left as it
+     * was.
+     */
+    @Test
+    void correctWithNaNInSecondSample() {
+        final double[] x0 = {0.5, -0.5, 0.25, 4, -8, 2, 1, Double.NaN, 3};
+        final double[] before = x0.clone();
+        ScheduleTest.assertMessage(() -> DynamicThresholding.ofDoubles(3, 1, 1).correct(x0, 0.25),
+                "sample 2, entry 1 (x0[7]) = NaN at t = 0.25");
+        assertArrayEquals(before, x0, 0, "the batch is untouched");
+        // p = 0.5: the quantile ignores the infinity, which clipping would then have hidden.
+        final float[] f = {1, 2, 3, 4, 5, Float.NEGATIVE_INFINITY, 7, 8};
+        ScheduleTest.assertMessage(() -> DynamicThresholding.ofFloats(2, 0.5, 1).correct(f, 0.5),
+                "sample 1, entry 1 (x0[5]) = -Infinity at t = 0.5");
+        assertEquals(5f, f[4]);
     }
 
     /** NumPy's {@code np.quantile} on \( |\sin(i)|\, i/50 \), \( i = 1..200 \). */

@@ -27,12 +27,7 @@ class SamplerConfigurationFuzzTest {
     @MethodSource("seeds")
     void finiteSamplesTheDocumentedNfeAndTheEndTime(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        NoiseSchedule schedule = switch (r.nextInt(4)) {
-            case 0 -> new LinearSchedule();
-            case 1 -> new CosineSchedule();
-            case 2 -> DiscreteSchedule.linear(1e-4, 0.02, 1000);
-            default -> DiscreteSchedule.cosine(1000);
-        };
+        NoiseSchedule schedule = FuzzInstances.schedule(r.nextInt(4));
         SamplingMethod method = SamplingMethod.values()[r.nextInt(3)];
         int order = method == SamplingMethod.SINGLESTEP ? 1 + r.nextInt(3) : 1 + r.nextInt(4);
         int minSteps = method == SamplingMethod.SINGLESTEP_FIXED ? DpmSolver.stagesOf(order) : order;
@@ -61,20 +56,10 @@ class SamplerConfigurationFuzzTest {
                 .tEnd(tEnd).skipType(SkipType.values()[r.nextInt(3)]).solverType(SolverType.values()[r.nextInt(2)])
                 .lowerOrderFinal(r.nextBoolean()).denoiseToZero(r.nextInt(4) == 0)
                 .warmup(SampleOptions.Warmup.values()[r.nextInt(2)]).exactThirdOrderMultistep(r.nextBoolean());
-        int dimension = 1 + r.nextInt(3);
-        int batch = 1 + r.nextInt(3);
-        double[] mean = new double[dimension];
-        double[] std = new double[dimension];
-        for (int d = 0; d < dimension; d++) {
-            mean[d] = r.nextDouble(-2, 2);
-            std[d] = Math.exp(r.nextDouble(Math.log(0.05), Math.log(2)));
-        }
-        double[] noise = new double[dimension * batch];
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] = r.nextGaussian();
-        }
-        options.batchSize(batch);
-        GaussianDataModel model = new GaussianDataModel(mean, std, schedule, ModelTimeMap.CONTINUOUS);
+        FuzzInstances.Data data = FuzzInstances.gaussian(r, schedule, 3);
+        double[] noise = data.noise();
+        options.batchSize(data.batch());
+        GaussianDataModel model = data.model();
         DpmSolver<double[]> solver = new DpmSolver<>(model::noise, schedule, DoubleVectorOps.serial(), algorithm);
         String c = "seed " + seed + ": " + schedule + ", " + algorithm + " " + method + " order " + order + ", "
                 + steps + " steps, " + options.skipType + ", " + options.solverType + ", warm-up " + options.warmup

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.expint4j.integrate.MaxStepsExceededException;
+import org.expint4j.integrate.NonFiniteValueException;
 import org.expint4j.vector.DoubleVectorOps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -172,6 +173,25 @@ class SamplerEdgeCaseTest {
                 new double[][] {{-1}, {1}}, new double[][] {{0.5}, {0.5}}, LINEAR, ModelTimeMap.CONTINUOUS);
         assertEquals(1.0, spread.weights()[0], 0.0);
         assertEquals(0.0, spread.weights()[1], 0.0, "4.9e-324 / 1.8e308 underflows to 0 in the normalised form");
+    }
+
+    @Test
+    void nanModelOutputUnderThresholdingStopsWithStepTimeAndStage() {
+        // Thresholding refuses non-finite input; inside the sampler the prediction reaches the
+        // step's finiteness check instead, which names step, time and stage like any other run.
+        GaussianDataModel model = standardGaussian(LINEAR);
+        DiffusionModel<double[]> broken = (xt, t, out) -> {
+            model.noise(xt, t, out);
+            if (t < 0.5) {
+                out[1] = Double.NaN;
+            }
+        };
+        DpmSolver<double[]> solver = new DpmSolver<>(broken, LINEAR, DoubleVectorOps.serial(),
+                Algorithm.DPMSOLVER_PLUS_PLUS, DynamicThresholding.ofDoubles(4, 0.995, 1.0), null);
+        NonFiniteValueException e = assertThrows(NonFiniteValueException.class,
+                () -> solver.sample(NOISE.clone(), new SampleOptions().steps(10).batchSize(4)));
+        assertTrue(e.getMessage().contains("step 7") && e.getMessage().contains("stage 0")
+                && e.getMessage().contains("t = 0.400"), e.getMessage());
     }
 
     @Test

@@ -209,6 +209,27 @@ class ScheduleTest {
     }
 
     /** Asserts an {@link IllegalArgumentException} whose message contains {@code part}. */
+    /**
+     * Issue 19: {@code cosine(Integer.MAX_VALUE)} ran out of memory; every length above
+     * {@link DiscreteSchedule#MAX_STEPS} is refused before anything is allocated, by every
+     * factory, naming the length and the limit.
+     */
+    @Test
+    void cosineOfIntegerMaxValueSteps() {
+        final String limit = "MAX_STEPS = " + DiscreteSchedule.MAX_STEPS;
+        final int tooMany = DiscreteSchedule.MAX_STEPS + 1;
+        assertMessage(() -> DiscreteSchedule.cosine(Integer.MAX_VALUE), "n = " + Integer.MAX_VALUE);
+        assertMessage(() -> DiscreteSchedule.cosine(Integer.MAX_VALUE), limit);
+        assertMessage(() -> DiscreteSchedule.cosineBetas(tooMany), "n = " + tooMany);
+        assertMessage(() -> DiscreteSchedule.linearBetas(1e-4, 0.02, Integer.MAX_VALUE), limit);
+        assertMessage(() -> DiscreteSchedule.linear(1e-4, 0.02, tooMany), limit);
+        // Arrays the caller already holds: refused before the schedule copies them.
+        final double[] long1 = new double[tooMany];
+        java.util.Arrays.fill(long1, 0.5);
+        assertMessage(() -> DiscreteSchedule.fromBetas(long1), "betas.length = " + tooMany);
+        assertMessage(() -> DiscreteSchedule.fromAlphasCumprod(long1), "alphasCumprod.length = " + tooMany);
+    }
+
     static void assertMessage(Runnable r, String part) {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
         assertTrue(e.getMessage().contains(part), () -> "message '" + e.getMessage()

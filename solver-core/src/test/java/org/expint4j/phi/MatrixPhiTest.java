@@ -114,26 +114,41 @@ class MatrixPhiTest {
         assertArrayEquals(new double[] {0.5, -2.0, 1.0}, a[0], "input unchanged");
     }
 
+    /**
+     * Issue 19: a NaN or infinite entry used to give a matrix of NaN; it is refused, naming the
+     * entry and its value, by both entry points.
+     */
     @Test
-    void nonFiniteInputGivesNaN() {
+    void expWithNonFiniteEntryIsRefused() {
         final double[][][] inputs = {
             {{1.0, Double.NaN}, {0.0, 1.0}},
-            {{Double.NEGATIVE_INFINITY, 0.0}, {0.0, 1.0}},
+            {{0.0, 1.0}, {Double.NEGATIVE_INFINITY, 1.0}},
             {{Double.POSITIVE_INFINITY}}};
-        for (double[][] a : inputs) {
-            for (double[] row : MatrixPhi.exp(a)) {
-                for (double v : row) {
-                    assertTrue(Double.isNaN(v), "exp of " + java.util.Arrays.deepToString(a));
-                }
-            }
-            for (double[][] m : MatrixPhi.phi(a, 3)) {
-                for (double[] row : m) {
-                    for (double v : row) {
-                        assertTrue(Double.isNaN(v), "phi of " + java.util.Arrays.deepToString(a));
-                    }
-                }
-            }
+        final String[] names = {"a[0][1] = NaN", "a[1][0] = -Infinity", "a[0][0] = Infinity"};
+        for (int c = 0; c < inputs.length; c++) {
+            final double[][] a = inputs[c];
+            final IllegalArgumentException e1 = assertThrows(IllegalArgumentException.class, () -> MatrixPhi.exp(a));
+            assertTrue(e1.getMessage().contains(names[c]), e1.getMessage());
+            final IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> MatrixPhi.phi(a, 3));
+            assertTrue(e2.getMessage().contains(names[c]), e2.getMessage());
         }
+    }
+
+    /**
+     * Issue 19: an order above {@link Phi#MAX_ORDER}, or an augmented matrix with more entries
+     * than an array holds, is refused before allocating.
+     */
+    @Test
+    void phiOfOrderAboveMaximumIsRefused() {
+        final IllegalArgumentException e1 = assertThrows(IllegalArgumentException.class,
+            () -> MatrixPhi.phi(new double[][] {{1}}, Integer.MAX_VALUE));
+        assertTrue(e1.getMessage().contains("p = " + Integer.MAX_VALUE)
+            && e1.getMessage().contains(String.valueOf(Phi.MAX_ORDER)), e1.getMessage());
+        final double[][] big = new double[1000][1000];
+        final IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+            () -> MatrixPhi.phi(big, 46));
+        assertTrue(e2.getMessage().contains("47000"), e2.getMessage());
     }
 
     @Test

@@ -157,6 +157,49 @@ class PhiTest {
         assertTrue(e7.getMessage().contains("out[1]") && e7.getMessage().contains("length 2"), e7.getMessage());
     }
 
+    /**
+     * Issue 19: beyond order 179, \( 1/k! \) is below the table of inverse factorials; the
+     * recurrence must read it as the zero it rounds to rather than index past the table. At
+     * \( z = -10^5 \) the value underflows (\( \approx 1/(199!\,10^5) \)), at \( z = 700 \) it is
+     * a normal number near \( 10^{-265} \); both against the oracle.
+     */
+    @Test
+    void phiOfOrder200AtMinus1e5() {
+        final double[][] cases = {{200, -1e5}, {180, -1e5}, {200, -500.0}, {250, -1e4},
+            {200, 700.0}, {300, 700.0}, {185, 400.0}};
+        for (double[] c : cases) {
+            final int k = (int) c[0];
+            final double z = c[1];
+            final double v = Phi.phi(k, z);
+            final double err = BigPhi.relativeError(v, BigPhi.phi(k, z));
+            assertTrue(err <= TOL, "z = " + z + ", k = " + k + ": " + v + ", relative error " + err);
+            assertTrue(v >= 0 && 1 / v > 0, "z = " + z + ", k = " + k + ": phi is positive, got " + v);
+            final double[] all = new double[k + 1];
+            Phi.phi(z, all);
+            assertEquals(v, all[k], "z = " + z + ", k = " + k + ": array entry point");
+        }
+    }
+
+    /** Issue 19: an order above {@link Phi#MAX_ORDER} is refused before anything is allocated. */
+    @Test
+    void phiOfOrderIntegerMaxValueAt2() {
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> Phi.phi(Integer.MAX_VALUE, 2.0));
+        assertTrue(e.getMessage().contains("k = " + Integer.MAX_VALUE)
+            && e.getMessage().contains(String.valueOf(Phi.MAX_ORDER)), e.getMessage());
+        assertTrue(Double.isFinite(Phi.phi(Phi.MAX_ORDER, 2.0)), "the maximum order itself is accepted");
+        assertThrows(IllegalArgumentException.class, () -> Phi.phi(Phi.MAX_ORDER + 1, 2.0));
+        final IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+            () -> Phi.phi(2.0, new double[Phi.MAX_ORDER + 2]));
+        assertTrue(e2.getMessage().contains("k = " + (Phi.MAX_ORDER + 1)), e2.getMessage());
+        assertThrows(IllegalArgumentException.class,
+            () -> Phi.phiComplex(2.0, 1.0, new double[2 * Phi.MAX_ORDER + 4]));
+        assertThrows(IllegalArgumentException.class,
+            () -> Phi.phi(new double[1], new double[Phi.MAX_ORDER + 2][1]));
+        assertThrows(IllegalArgumentException.class,
+            () -> Phi.phiComplex(new double[2], new double[Phi.MAX_ORDER + 2][2]));
+    }
+
     @Test
     void emptyDiagonalIsFine() {
         final double[][] out = new double[3][0];

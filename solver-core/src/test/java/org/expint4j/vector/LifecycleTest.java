@@ -1,6 +1,7 @@
 package org.expint4j.vector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -23,7 +24,8 @@ class LifecycleTest {
         final DoubleVectorOps d = new DoubleVectorOps();
         final FloatVectorOps f = new FloatVectorOps();
         try {
-            assertEquals(Runtime.getRuntime().availableProcessors(), d.parallelism());
+            assertEquals(Math.min(Runtime.getRuntime().availableProcessors(), DoubleVectorOps.MAX_PARALLELISM),
+                d.parallelism());
             assertEquals(1 << 19, d.parallelThreshold());
             assertEquals(DoubleVectorOps.DEFAULT_PARALLEL_THRESHOLD, f.parallelThreshold());
             assertEquals("cpu-double", d.name());
@@ -38,6 +40,28 @@ class LifecycleTest {
         }
         assertEquals(1, DoubleVectorOps.serial().parallelism());
         assertEquals(1, FloatVectorOps.serial().parallelism());
+    }
+
+    /**
+     * Issue 19: {@code new DoubleVectorOps(100000, 1)} was accepted and started 99999 threads. A
+     * parallelism above the shared limit is refused, naming it and the limit, before any thread
+     * starts.
+     */
+    @Test
+    void doubleVectorOpsWith100000Threads() {
+        for (int p : new int[] {1025, 100_000, Integer.MAX_VALUE}) {
+            final String part = "parallelism = " + p + ", must be in 1..MAX_PARALLELISM = 1024";
+            assertMessage(() -> new DoubleVectorOps(p, 1), part);
+            assertMessage(() -> new FloatVectorOps(p, 1), part);
+        }
+        assertEquals(1024, DoubleVectorOps.MAX_PARALLELISM);
+        assertEquals(DoubleVectorOps.MAX_PARALLELISM, FloatVectorOps.MAX_PARALLELISM);
+        assertMessage(() -> new DoubleVectorOps(0, 1), "parallelism = 0");
+    }
+
+    private static void assertMessage(Runnable r, String part) {
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
+        assertTrue(e.getMessage().contains(part), "message '" + e.getMessage() + "' should contain '" + part + "'");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * could claim a chunk of the next one (seen once as a failure of ParallelConsistencyProperties
  * under load), so the caller returned before every chunk had run. The window is narrow: this test
  * exercises it with many short calls but did not reproduce it deterministically; the fix is
- * argued in {@code WorkerPool.invoke}.
+ * argued in {@code WorkerPool.tryInvoke}.
  */
 class WorkerPoolStressTest {
 

@@ -41,10 +41,11 @@ import org.expint4j.vector.VectorOps;
  * {@code cuMemcpy}. Launches are asynchronous on the default stream; reductions and downloads wait
  * for them.
  *
- * <p><b>Threads.</b> An instance serves one call at a time (it reuses its argument block and
- * scratch buffers, so the combinations and reductions allocate neither device memory nor Java
- * objects in steady state; host transfers create a small JCuda pointer object), from any thread:
- * every entry point makes the device's context current first. Use one instance per thread for
+ * <p><b>Threads.</b> An instance may be shared: its calls are serialised on the instance (it
+ * reuses its argument block and scratch buffers, so the combinations and reductions allocate
+ * neither device memory nor Java objects in steady state; host transfers create a small JCuda
+ * pointer object), and every entry point makes the device's context current on the calling thread
+ * first. Threads that share one therefore wait for each other; use one instance per thread for
  * concurrent work.
  *
  * <p><b>Memory.</b> Vectors are freed when closed, when found unreachable (at a later allocation),
@@ -168,7 +169,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     }
 
     /** @return {@code {free, total}} device memory in bytes, as the driver reports it now */
-    public long[] memoryInfo() {
+    public synchronized long[] memoryInfo() {
         enter();
         final long[] free = new long[1];
         final long[] total = new long[1];
@@ -177,7 +178,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     }
 
     /** Waits until all launched work has finished (for timing; results never need it). */
-    public void synchronize() {
+    public synchronized void synchronize() {
         enter();
         Cu.check(cuCtxSynchronize(), "cuCtxSynchronize");
     }
@@ -189,7 +190,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
 
     /** Frees all device memory of this backend, its vectors included. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
@@ -210,7 +211,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     // ---- storage ----
 
     @Override
-    public V allocate(int length) {
+    public synchronized V allocate(int length) {
         if (length < 0) {
             throw new IllegalArgumentException("length = " + length + ", must be >= 0");
         }
@@ -258,7 +259,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
 
     /** Uploads, rounding to {@code float} for a single-precision backend. */
     @Override
-    public void copyFrom(double[] values, V dst) {
+    public synchronized void copyFrom(double[] values, V dst) {
         if (values == null) {
             throw new IllegalArgumentException("values is null");
         }
@@ -281,7 +282,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
 
     /** Downloads, widening {@code float} elements exactly. */
     @Override
-    public void toArray(V v, double[] out) {
+    public synchronized void toArray(V v, double[] out) {
         usable(v, "v");
         if (out == null) {
             throw new IllegalArgumentException("out is null");
@@ -308,7 +309,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     }
 
     @Override
-    public void copy(V src, V dst) {
+    public synchronized void copy(V src, V dst) {
         usable(src, "src");
         usable(dst, "dst");
         VectorArguments.sameLength("dst", dst.length(), "src", src.length());
@@ -320,7 +321,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     }
 
     @Override
-    public void copyRange(V src, int srcPos, V dst, int dstPos, int length) {
+    public synchronized void copyRange(V src, int srcPos, V dst, int dstPos, int length) {
         usable(src, "src");
         usable(dst, "dst");
         VectorArguments.range(src.length(), srcPos, dst.length(), dstPos, length);
@@ -343,7 +344,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
 
     /** Fills with {@code value}, rounded to {@code float} for a single-precision backend. */
     @Override
-    public void fill(V dst, double value) {
+    public synchronized void fill(V dst, double value) {
         usable(dst, "dst");
         final int n = dst.length();
         if (n == 0) {
@@ -358,7 +359,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
 
     // ---- host transfers of the vector classes ----
 
-    void upload(DeviceVector dst, Object src, int srcPos, int dstPos, int count) {
+    synchronized void upload(DeviceVector dst, Object src, int srcPos, int dstPos, int count) {
         usable(dst, "vector");
         final int srcLength = hostLength(src);
         VectorArguments.range(srcLength, srcPos, dst.length(), dstPos, count);
@@ -371,7 +372,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
             hostPointer(src).withByteOffset(srcPos * b), count * b), "cuMemcpyHtoD");
     }
 
-    void download(DeviceVector src, int srcPos, Object dst, int dstPos, int count) {
+    synchronized void download(DeviceVector src, int srcPos, Object dst, int dstPos, int count) {
         usable(src, "vector");
         final int dstLength = hostLength(dst);
         VectorArguments.range(src.length(), srcPos, dstLength, dstPos, count);
@@ -398,7 +399,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     // ---- fused combinations ----
 
     @Override
-    public void linearCombination(double[] a, V[] x, int k, V out) {
+    public synchronized void linearCombination(double[] a, V[] x, int k, V out) {
         final int n = VectorArguments.output(this, out, "out", false);
         VectorArguments.terms(k, "a", a == null ? -1 : a.length, x);
         VectorArguments.vectors(this, "x", x, k, n);
@@ -434,7 +435,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
         weighted(w, x, k, out, true);
     }
 
-    private void weighted(V[] w, V[] x, int k, V out, boolean complex) {
+    private synchronized void weighted(V[] w, V[] x, int k, V out, boolean complex) {
         final int n = VectorArguments.output(this, out, "out", complex);
         VectorArguments.terms(k, "w", w == null ? -1 : w.length, x);
         VectorArguments.vectors(this, "w", w, k, n);
@@ -469,7 +470,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
      * tuned: the dense case serves small systems).
      */
     @Override
-    public void denseCombination(V[] w, V[] x, int k, V out) {
+    public synchronized void denseCombination(V[] w, V[] x, int k, V out) {
         final int n = VectorArguments.output(this, out, "out", false);
         VectorArguments.terms(k, "w", w == null ? -1 : w.length, x);
         VectorArguments.vectors(this, "x", x, k, n);
@@ -509,7 +510,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     // ---- reductions ----
 
     @Override
-    public double maxAbs(V x) {
+    public synchronized double maxAbs(V x) {
         final int n = VectorArguments.output(this, x, "x", false);
         usable(x, "x");
         if (n == 0) {
@@ -574,7 +575,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     }
 
     /** Norms of the {@code samples} blocks of length {@code n / samples} into {@code out}. */
-    private void rms(V x, V y, V atolVector, double atol, double rtol, double bound, int n,
+    private synchronized void rms(V x, V y, V atolVector, double atol, double rtol, double bound, int n,
                      int samples, double[] out, Pointer outPointer) {
         final int sampleLength = n / samples;
         if (sampleLength == 0) {
@@ -628,7 +629,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     }
 
     /** Called by a vector's close(): frees its memory now, on the calling thread. */
-    void freeReleased() {
+    synchronized void freeReleased() {
         if (!closed && context != null) {
             context.makeCurrent();
             allocations.freeReleased();

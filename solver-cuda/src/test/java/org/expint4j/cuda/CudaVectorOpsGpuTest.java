@@ -150,6 +150,61 @@ class CudaVectorOpsGpuTest {
         }
     }
 
+    /**
+     * One backend shared by 8 threads, each combining and reducing its own vectors: every result
+     * has the bits of the same calls made alone (the calls are serialised on the instance; before,
+     * they shared one argument block unguarded).
+     */
+    @Test
+    void sharedByEightThreadsEachResultIsTheSingleThreadedOne() throws Exception {
+        final int threads = 8;
+        final int n = 4099;
+        try (CudaVectorOps<DoubleDeviceVector> ops = CudaVectorOps.forDouble()) {
+            final double[][] expected = new double[threads][];
+            for (int k = 0; k < threads; k++) {
+                expected[k] = work(ops, k, n);
+            }
+            final ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                final List<Future<double[]>> results = new ArrayList<>();
+                for (int round = 0; round < 5; round++) {
+                    for (int k = 0; k < threads; k++) {
+                        final int id = k;
+                        results.add(pool.submit(() -> work(ops, id, n)));
+                    }
+                }
+                for (int i = 0; i < results.size(); i++) {
+                    assertArrayEquals(expected[i % threads], results.get(i).get(60, TimeUnit.SECONDS),
+                            "thread " + i % threads + ", round " + i / threads);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Ten combinations and reductions on vectors of its own; returns the state and the norms. */
+    private static double[] work(CudaVectorOps<DoubleDeviceVector> ops, int id, int n) {
+        final double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = Math.sin(i * 0.37 + id) * (1 + id);
+        }
+        try (DoubleDeviceVector a = ops.fromArray(values); DoubleDeviceVector b = ops.allocate(n)) {
+            final double[] out = new double[n + 20];
+            final DoubleDeviceVector[] terms = {a, b};
+            ops.fill(b, 0.25 * id);
+            for (int step = 0; step < 10; step++) {
+                ops.linearCombination(new double[] {0.9, 0.1 + step}, terms, 2, b);
+                out[n + 2 * step] = ops.maxAbs(b);
+                out[n + 2 * step + 1] = ops.weightedRms(a, b, 1e-3, 1e-2);
+            }
+            final double[] state = new double[n];
+            ops.toArray(b, state);
+            System.arraycopy(state, 0, out, 0, n);
+            return out;
+        }
+    }
+
     @Test
     void uploadAndDownloadRanges() {
         try (CudaVectorOps<FloatDeviceVector> ops = CudaVectorOps.forFloat()) {

@@ -20,7 +20,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer sizes and repetitions (under 30 s).")
     boolean quick;
 
-    @Option(names = "--threads", description = "Threads of the CPU backend (default: all cores).")
+    @Option(names = "--threads",
+            description = "Threads of the CPU backend, at most 4 x the available processors (default: all cores).")
     Integer threads;
 
     @Option(names = "--reps", description = "Repetitions per measurement (median and spread are reported).")
@@ -44,6 +45,12 @@ final class BenchCommand implements Callable<Integer> {
             command.append(" --quick");
         }
         if (threads != null) {
+            int limit = Limits.THREADS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
+            if (threads > limit) {
+                throw new IllegalArgumentException("--threads " + threads + " is above the limit of " + limit + " ("
+                        + Limits.THREADS_PER_PROCESSOR + " x " + Runtime.getRuntime().availableProcessors()
+                        + " available processors)");
+            }
             options.threads(threads);
             command.append(" --threads ").append(threads);
         }

@@ -50,6 +50,20 @@ final class Choices {
         }
     }
 
+    /**
+     * An output file: a name that ends with a separator means a directory, which {@link java.nio.file.Path}
+     * would silently drop ({@code newdir/} would become a file {@code newdir}).
+     */
+    static final class OutputFile implements ITypeConverter<java.nio.file.Path> {
+        @Override
+        public java.nio.file.Path convert(String value) {
+            if (value.endsWith("/") || value.endsWith(java.io.File.separator)) {
+                throw new TypeConversionException("'" + value + "' names a directory; give a file name");
+            }
+            return java.nio.file.Path.of(value);
+        }
+    }
+
     /** Reference {@code skip_type}. */
     static final class SkipTypes extends Converter<SkipType> {
         SkipTypes() {

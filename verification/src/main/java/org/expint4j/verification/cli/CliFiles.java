@@ -1,11 +1,7 @@
 package org.expint4j.verification.cli;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -19,12 +15,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Pattern;
-import org.expint4j.verification.io.AtomicFiles;
 
 /**
  * File input and output of the command line: reading text and sample CSVs with messages a user
- * can act on (file, line, field), and writing outputs atomically, so that a failed or interrupted
- * run never leaves a truncated file under the requested name.
+ * can act on (file, line, field), and writing samples as CSV that reads back exactly. Outputs go
+ * through {@link org.expint4j.verification.io.Outputs}, which checks and stages them.
  */
 public final class CliFiles {
 
@@ -32,16 +27,6 @@ public final class CliFiles {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private CliFiles() {
-    }
-
-    /** Writes the content of a file. */
-    @FunctionalInterface
-    public interface Content {
-        /**
-         * @param out the (buffered) writer of the temporary file
-         * @throws IOException if writing fails
-         */
-        void write(Writer out) throws IOException;
     }
 
     /** Samples read from a CSV: {@code rows} samples of {@code dimension} values, row-major. */
@@ -196,78 +181,6 @@ public final class CliFiles {
             }
             sb.append('\n');
             out.write(sb.toString());
-        }
-    }
-
-    /**
-     * Checks before a long run that an output file can be created: its directory exists and is
-     * writable, and the name is not a directory.
-     *
-     * @param target the output file
-     * @param option the option that named it
-     * @throws IllegalArgumentException if it cannot be written
-     */
-    public static void checkWritable(Path target, String option) {
-        Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
-        if (Files.isDirectory(absolute)) {
-            throw new IllegalArgumentException(option + " '" + target + "' is a directory");
-        }
-        if (directory == null || !Files.isDirectory(directory)) {
-            throw new IllegalArgumentException(option + " '" + target + "' cannot be written: directory '"
-                    + (directory == null ? absolute : directory) + "' does not exist");
-        }
-        if (!Files.isWritable(directory)) {
-            throw new IllegalArgumentException(option + " '" + target + "' cannot be written: directory '"
-                    + directory + "' is not writable");
-        }
-        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
-            throw new IllegalArgumentException(option + " '" + target + "' is not writable");
-        }
-    }
-
-    /**
-     * Writes a text file atomically: into a temporary file in the same directory, flushed to disk,
-     * then renamed over the target. On any failure the temporary file is removed and an existing
-     * target is left as it was.
-     *
-     * @param target the file
-     * @param option the option that named it, for the message
-     * @param content writes the content
-     * @throws IllegalArgumentException if the file cannot be written (the message says why)
-     */
-    public static void writeAtomically(Path target, String option, Content content) {
-        writeBytesAtomically(target, option, stream -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-            content.write(writer);
-            writer.flush();
-        });
-    }
-
-    /** Writes the bytes of a file. */
-    @FunctionalInterface
-    public interface BinaryContent {
-        /**
-         * @param out the stream of the temporary file
-         * @throws IOException if writing fails
-         */
-        void write(OutputStream out) throws IOException;
-    }
-
-    /**
-     * As {@link #writeAtomically}, for binary content (pictures).
-     *
-     * @param target the file
-     * @param option the option that named it, for the message
-     * @param content writes the content
-     * @throws IllegalArgumentException if the file cannot be written (the message says why)
-     */
-    public static void writeBytesAtomically(Path target, String option, BinaryContent content) {
-        try {
-            AtomicFiles.write(target, content::write);
-        } catch (IOException | UncheckedIOException e) {
-            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            throw new IllegalArgumentException(option + " '" + target + "' cannot be written: " + describe(io), e);
         }
     }
 

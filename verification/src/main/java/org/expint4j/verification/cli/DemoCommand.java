@@ -1,7 +1,6 @@
 package org.expint4j.verification.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +22,7 @@ import org.expint4j.diffusion.SamplingMethod;
 import org.expint4j.diffusion.SkipType;
 import org.expint4j.verification.dpm.SampleErrors;
 import org.expint4j.verification.dpm.SlicedWasserstein;
+import org.expint4j.verification.io.Outputs;
 import org.expint4j.vector.DoubleVectorOps;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,7 +59,8 @@ final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "2000",
-            description = "Samples per mixture (default: ${DEFAULT-VALUE}).")
+            description = "Samples per mixture, 10 to 1000000; about 20 x samples x 16 doubles must fit in the heap "
+                    + "(default: ${DEFAULT-VALUE}).")
     int samples;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "2022",
@@ -94,9 +95,17 @@ final class DemoCommand implements Callable<Integer> {
         if (samples < 10 || samples > 1_000_000) {
             throw new IllegalArgumentException("--samples must be between 10 and 1000000, got " + samples);
         }
+        // Per 16-D sample: noise, exact samples, reference, the current solution, errors and the
+        // sampler's state, about 20 vectors.
+        Limits.requireHeap("--samples " + samples, (long) samples * 16, 20);
+        try (Outputs outputs = new Outputs().folder("--out", out).prepare()) {
+            return demo(outputs);
+        }
+    }
+
+    private int demo(Outputs outputs) {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        prepareFolder(out);
         DiscreteSchedule schedule = DiscreteSchedule.linear(1e-4, 0.02, 1000);
         double tEnd = schedule.tMin();
         List<Solver> solvers = solvers(skipType);
@@ -187,9 +196,13 @@ final class DemoCommand implements Callable<Integer> {
         }
         progress.update(1, "writing plots");
         List<Path> written = new ArrayList<>();
-        DemoOutput.writeAll(out, datasets.get(0), mixture(datasets.get(0).spec(), schedule), tEnd, exactSamples.get(0),
-                referenceRuns.get(0), runs, solvers.stream().map(Solver::name).toList(), written);
-        DemoOutput.writeCsv(out, runs, referenceRuns, written);
+        outputs.write(out, staged -> {
+            DemoOutput.writeAll(staged, datasets.get(0), mixture(datasets.get(0).spec(), schedule), tEnd,
+                    exactSamples.get(0), referenceRuns.get(0), runs, solvers.stream().map(Solver::name).toList(),
+                    written);
+            DemoOutput.writeCsv(staged, runs, referenceRuns, written);
+        });
+        outputs.commit();
         progress.done();
         stdout.println();
         stdout.printf(Locale.ROOT, "reproduce the 2-D DPM-Solver++(2M) row at NFE 10 with:%n  expint sample --gmm %s "
@@ -198,7 +211,7 @@ final class DemoCommand implements Callable<Integer> {
         stdout.println();
         stdout.println("wrote:");
         for (Path p : written) {
-            stdout.println("  " + p);
+            stdout.println("  " + out.resolve(p.getFileName()));
         }
         stdout.printf(Locale.ROOT, "done in %.1f s%n", (System.nanoTime() - started) * 1e-9);
         stdout.flush();
@@ -332,19 +345,5 @@ final class DemoCommand implements Callable<Integer> {
 
     static String skipName(SkipType skip) {
         return new Choices.SkipTypes().nameOf(skip);
-    }
-
-    private static void prepareFolder(Path folder) {
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("--out '" + folder + "' exists and is not a directory");
-        }
-        try {
-            Files.createDirectories(folder);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("--out '" + folder + "' cannot be created: " + CliFiles.describe(e));
-        }
-        if (!Files.isWritable(folder)) {
-            throw new IllegalArgumentException("--out '" + folder + "' is not writable");
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.expint4j.diffusion.GaussianMixtureModel;
+import org.expint4j.verification.io.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -47,7 +48,7 @@ final class DemoOutput {
     /** Writes the pictures (and the mixtures as JSON) and adds their paths to {@code written}. */
     static void writeAll(Path folder, DemoCommand.Dataset data2d, GaussianMixtureModel model2d, double tEnd,
             double[] exact2d, DemoCommand.Run reference2d, List<DemoCommand.Run> runs, List<String> solvers,
-            List<Path> written) {
+            List<Path> written) throws IOException {
         Path scatter = folder.resolve("samples-2d.png");
         BufferedImage image = scatter(model2d, tEnd, exact2d, reference2d, runs, solvers);
         writePng(scatter, image);
@@ -60,9 +61,9 @@ final class DemoOutput {
 
     /** Writes the study's numbers, the 2-D samples and the mixtures. */
     static void writeCsv(Path folder, List<DemoCommand.Run> runs, List<DemoCommand.Run> references,
-            List<Path> written) {
+            List<Path> written) throws IOException {
         Path table = folder.resolve("error-vs-nfe.csv");
-        CliFiles.writeAtomically(table, "--out", w -> {
+        AtomicFiles.writeText(table, w -> {
             w.write("data,solver,nfe,median_error,rms_error,sw2,time_ms\n");
             for (DemoCommand.Run r : references) {
                 w.write(String.format(Locale.ROOT, "%s,%s,%d,0,0,%s,%.3f%n", r.dataset().name(), "reference",
@@ -76,7 +77,7 @@ final class DemoOutput {
         written.add(table);
 
         Path samples = folder.resolve("samples-2d.csv");
-        CliFiles.writeAtomically(samples, "--out", w -> {
+        AtomicFiles.writeText(samples, w -> {
             w.write("solver,nfe,x1,x2\n");
             for (DemoCommand.Run r : references) {
                 if (r.dataset().dimension() == 2) {
@@ -93,7 +94,7 @@ final class DemoOutput {
 
         for (DemoCommand.Run r : references) {
             Path json = folder.resolve(mixtureFile(r.dataset()));
-            CliFiles.writeAtomically(json, "--out", w -> w.write(toJson(r.dataset().spec())));
+            AtomicFiles.writeString(json, toJson(r.dataset().spec()));
             written.add(json);
         }
     }
@@ -144,8 +145,8 @@ final class DemoOutput {
         sb.append(']');
     }
 
-    private static void writePng(Path file, BufferedImage image) {
-        CliFiles.writeBytesAtomically(file, "--out", out -> {
+    private static void writePng(Path file, BufferedImage image) throws IOException {
+        AtomicFiles.write(file, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer available");
             }

@@ -1,11 +1,11 @@
 package org.expint4j.verification.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.expint4j.verification.problems.ProblemLibrary;
+import org.expint4j.verification.io.Outputs;
 import org.expint4j.verification.study.OrderStudy;
 import org.expint4j.verification.study.OrderStudyResult;
 import picocli.CommandLine;
@@ -26,13 +26,15 @@ final class OrderCommand implements Callable<Integer> {
             description = "Comma-separated method names (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
-    @Option(names = "--steps", split = ",", description = "Step counts n (h = span/n), e.g. 16,32,64.")
+    @Option(names = "--steps", split = ",",
+            description = "Step counts n (h = span/n), e.g. 16,32,64; each at most 1048576 (2^20).")
     int[] steps;
 
     @Option(names = "--n-min", defaultValue = "8", description = "Smallest n of a doubling ladder (default: ${DEFAULT-VALUE}).")
     int nMin;
 
-    @Option(names = "--n-max", defaultValue = "256", description = "Largest n of a doubling ladder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--n-max", defaultValue = "256",
+            description = "Largest n of a doubling ladder, at most 1048576 (2^20) (default: ${DEFAULT-VALUE}).")
     int nMax;
 
     @Option(names = "--tolerances", split = ",",
@@ -59,6 +61,14 @@ final class OrderCommand implements Callable<Integer> {
         if (problem == null) {
             throw new IllegalArgumentException("--problem is required (see --list-problems)");
         }
+        if (steps != null) {
+            for (int n : steps) {
+                requireSteps("--steps", n);
+            }
+        } else if (tolerances == null) {
+            requireSteps("--n-min", nMin);
+            requireSteps("--n-max", nMax);
+        }
         OrderStudy.Builder builder = OrderStudy.builder().problem(ProblemLibrary.byName(problem))
                 .methods(methods.toArray(new String[0]));
         if (tolerances != null) {
@@ -68,15 +78,28 @@ final class OrderCommand implements Callable<Integer> {
         } else {
             builder.stepLadder(nMin, nMax);
         }
-        OrderStudyResult result = builder.build().run();
-        stdout.print(result.toMarkdown());
-        Files.createDirectories(out);
+        OrderStudy study = builder.build();
         String stem = "order-" + problem.trim().toLowerCase(java.util.Locale.ROOT);
-        result.writeCsv(out.resolve(stem + ".csv"));
-        result.writePlot(out.resolve(stem + ".png"), out.resolve(stem + ".svg"));
+        try (Outputs outputs = new Outputs().folder("--out", out, stem + ".csv", stem + ".png", stem + ".svg")
+                .prepare()) {
+            OrderStudyResult result = study.run();
+            stdout.print(result.toMarkdown());
+            outputs.write(out, staged -> {
+                result.writeCsv(staged.resolve(stem + ".csv"));
+                result.writePlot(staged.resolve(stem + ".png"), staged.resolve(stem + ".svg"));
+            });
+            outputs.commit();
+        }
         stdout.println();
         stdout.println("wrote " + out.resolve(stem + ".csv") + ", " + stem + ".png, " + stem + ".svg");
         stdout.flush();
         return 0;
+    }
+
+    private static void requireSteps(String option, int n) {
+        if (n > Limits.MAX_ORDER_STEPS) {
+            throw new IllegalArgumentException(option + " " + n + " is above the limit of " + Limits.MAX_ORDER_STEPS
+                    + " steps per run");
+        }
     }
 }

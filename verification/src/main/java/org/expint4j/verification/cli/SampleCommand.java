@@ -34,7 +34,10 @@ import org.expint4j.diffusion.SamplingMethod;
 import org.expint4j.diffusion.SkipType;
 import org.expint4j.diffusion.SolverType;
 import org.expint4j.diffusion.X0Correction;
+import org.expint4j.integrate.MaxStepsExceededException;
 import org.expint4j.integrate.NonFiniteValueException;
+import org.expint4j.verification.io.AtomicFiles;
+import org.expint4j.verification.io.Outputs;
 import org.expint4j.vector.DoubleVectorOps;
 import org.expint4j.vector.FloatVectorOps;
 import org.expint4j.vector.VectorOps;
@@ -55,8 +58,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  expint sample --gmm mix.json --samples 1000 --steps 20 --order 3 --out x.csv",
             "  expint sample --gaussian --mean 0.5,-1 --std 0.1,1 --method adaptive --order 3",
-            "", "Exit codes: 0 success; 1 the run failed (non-finite values; nothing is written);",
-            "2 bad input (options, files)."})
+            "", "Exit codes: 0 success; 1 the run failed (non-finite values, adaptive over its trial budget,",
+            "standard output not writable; nothing is written); 2 bad input (options, files, sizes)."})
 final class SampleCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -84,21 +87,23 @@ final class SampleCommand implements Callable<Integer> {
     Path noise;
 
     @Option(names = "--samples", paramLabel = "N", order = 6, defaultValue = "1000",
-            description = "Number of samples drawn from N(0, I) (default: ${DEFAULT-VALUE}).")
+            description = "Number of samples drawn from N(0, I); about 16 x samples x dimension doubles must fit "
+                    + "in the heap (default: ${DEFAULT-VALUE}).")
     int samples;
 
     @Option(names = "--seed", paramLabel = "S", order = 7, defaultValue = "0",
             description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "FILE", order = 8,
-            description = "Output CSV (written atomically); default: standard output.")
+    @Option(names = "--out", paramLabel = "FILE", order = 8, converter = Choices.OutputFile.class,
+            description = "Output CSV (written atomically; not an input file); default: standard output.")
     Path out;
 
     // ---------------------------------------------------------------- reference sample() keywords
 
     @Option(names = "--steps", paramLabel = "N", order = 10, defaultValue = "20",
-            description = "Number of steps (NFE of the fixed-step methods; ignored by adaptive) (default: 20).")
+            description = "Number of steps, at most 1000000 (NFE of the fixed-step methods; ignored by adaptive) "
+                    + "(default: 20).")
     int steps;
 
     @Option(names = "--order", paramLabel = "K", order = 11, defaultValue = "2",
@@ -231,9 +236,13 @@ final class SampleCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         checkOptions();
         Backend where = backend();
-        if (out != null) {
-            CliFiles.checkWritable(out, "--out");
+        try (Outputs outputs = new Outputs().input("--gmm", gmm).input("--noise", noise).file("--out", out)
+                .prepare()) {
+            return sample(outputs, where, stdout, stderr);
         }
+    }
+
+    private int sample(Outputs outputs, Backend where, PrintWriter stdout, PrintWriter stderr) {
         NoiseSchedule noiseSchedule = schedule();
         Model model = model(noiseSchedule);
         int dim = model.dimension();
@@ -245,7 +254,9 @@ final class SampleCommand implements Callable<Integer> {
             batch = read.rows();
         } else {
             batch = samples;
-            checkMemory((long) samples * dim);
+            // The sampler keeps up to about 16 vectors of the batch: state, stages or history, model
+            // output and its per-thread chunks, corrections.
+            Limits.requireHeap("--samples " + samples, (long) samples * dim, 16);
             x = new double[samples * dim];
             SplittableRandom random = new SplittableRandom(seed);
             for (int i = 0; i < x.length; i++) {
@@ -285,7 +296,7 @@ final class SampleCommand implements Callable<Integer> {
         double l1 = noiseSchedule.lambda(to);
         long started = System.nanoTime();
         SampleResult result;
-        CliFiles.Content content;
+        AtomicFiles.Text content;
         try {
             if (where.device() && precision == Choices.Precision.FLOAT32) {
                 float[] xf = new float[x.length];
@@ -319,6 +330,9 @@ final class SampleCommand implements Callable<Integer> {
             }
         } catch (NonFiniteValueException e) {
             throw new CliFailure("sampling failed, nothing was written: " + e.getMessage(), e);
+        } catch (MaxStepsExceededException e) {
+            throw new CliFailure("sampling failed, nothing was written: " + e.getMessage()
+                    + " (loosen --atol/--rtol, or use a fixed-step --method)", e);
         } catch (DeviceMemoryException e) {
             throw new IllegalArgumentException("--samples " + batch + " does not fit on the device: " + e.getMessage()
                     + " (use fewer samples or --backend cpu)", e);
@@ -327,15 +341,20 @@ final class SampleCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) * 1e-9;
         if (out != null) {
-            CliFiles.writeAtomically(out, "--out", testFailAfterRows == null ? content
-                    : w -> content.write(failingAfter(w, testFailAfterRows)));
+            AtomicFiles.Text text = testFailAfterRows == null ? content
+                    : w -> content.write(failingAfter(w, testFailAfterRows));
+            outputs.write(out, staged -> AtomicFiles.writeText(staged, text));
+            outputs.commit();
         } else {
             try {
                 content.write(stdout);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            stdout.flush();
+            // PrintWriter keeps its failures to itself (a full disk, a closed pipe): ask it.
+            if (stdout.checkError()) {
+                throw new CliFailure(Expint.STDOUT_FAILED + ": the samples are lost", null);
+            }
         }
         String summary = String.format(Locale.ROOT, "%d samples of dimension %d (%s): %s%s, NFE %d, %.3f s%s",
                 batch, dim, model.description(), describeMethod(where), stepsDescription(result), result.evaluations(),
@@ -479,24 +498,6 @@ final class SampleCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Refuses, before allocating, a batch that Java arrays or the heap cannot hold: the sampler
-     * keeps about ten vectors of the batch (state, stages or history, model output, chunks).
-     */
-    private void checkMemory(long values) {
-        if (values > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("--samples " + samples + " is too large: " + values
-                    + " values exceed the largest Java array (2^31 - 1)");
-        }
-        long needed = values * (precision == Choices.Precision.FLOAT32 ? 4 : 8) * 10 + values * 8;
-        long available = Runtime.getRuntime().maxMemory();
-        if (needed > available) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "--samples %d needs about %.1f GB of memory, "
-                    + "the JVM may use %.1f GB (raise it with EXPINT_JAVA_OPTS=-Xmx...)", samples, needed / 1e9,
-                    available / 1e9));
-        }
-    }
-
     private static void finite(String option, Double value) {
         if (value != null && !Double.isFinite(value)) {
             throw new IllegalArgumentException(option + " must be a finite number, got " + value);
@@ -538,9 +539,15 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--mean has " + mu.length + " values and --std " + sd.length
                     + "; they must have the same length");
         }
+        double limit = GaussianDataModel.MAX_MAGNITUDE;
         for (int i = 0; i < sd.length; i++) {
-            if (!(sd[i] > 0)) {
-                throw new IllegalArgumentException("--std value " + (i + 1) + " is " + sd[i] + ", must be positive");
+            if (!(sd[i] > 0 && sd[i] <= limit)) {
+                throw new IllegalArgumentException("--std value " + (i + 1) + " is " + sd[i] + ", must be in (0, "
+                        + limit + "]");
+            }
+            if (!(Math.abs(mu[i]) <= limit)) {
+                throw new IllegalArgumentException("--mean value " + (i + 1) + " is " + mu[i] + ", its magnitude must be"
+                        + " at most " + limit);
             }
         }
         return new Model(() -> {

@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.expint4j.verification.cli.Limits;
 import org.expint4j.verification.io.AtomicFiles;
+import org.expint4j.verification.io.Outputs;
 
 /**
  * {@code dpm-study}: runs the {@link DpmStudy} and writes {@code <name>.md}, {@code .csv},
@@ -24,7 +26,8 @@ public final class DpmStudyCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("docs/results");
 
-    @Option(names = "--name", description = "Base name of the output files (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--name", description = "Base name of the output files, a plain file name (no '/', not "
+            + "starting with '.') (default: ${DEFAULT-VALUE}).")
     String name = "dpm-study";
 
     @Option(names = "--dimension", description = "Dimension d (default: ${DEFAULT-VALUE}).")
@@ -33,7 +36,8 @@ public final class DpmStudyCommand implements Callable<Integer> {
     @Option(names = "--components", description = "Mixture components K (default: ${DEFAULT-VALUE}).")
     int components = 4;
 
-    @Option(names = "--batch", description = "Samples B (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", description = "Samples B; about 20 x B x d doubles must fit in the heap "
+            + "(default: ${DEFAULT-VALUE}).")
     int batch = 512;
 
     @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -50,25 +54,34 @@ public final class DpmStudyCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
         PrintWriter stdout = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+        Outputs.requirePlainName("--name", name);
         DpmStudy.Builder builder = DpmStudy.builder().dimension(dimension).components(components).batch(batch)
                 .seed(seed).referenceSteps(referenceSteps).log(m -> err.println("dpm-study: " + m));
         if (nfe != null) {
             builder.nfeLadder(nfe);
         }
-        DpmStudyResult result = builder.build().run();
+        DpmStudy study = builder.build();
+        // The study keeps about 20 vectors of the batch: noise, exact samples, reference, solutions, solver state.
+        Limits.requireHeap("--batch " + batch + " x --dimension " + dimension, (long) batch * dimension, 20);
         String command = "--out " + out + " --name " + name + " --dimension " + dimension
                 + " --components " + components + " --batch " + batch + " --seed " + seed
                 + (nfe == null ? "" : " --nfe " + java.util.Arrays.toString(nfe).replaceAll("[\\[\\] ]", ""))
                 + " --reference-steps " + referenceSteps;
-        String markdown = "# DPM sampling study\n\n" + provenance(command, result) + "\n" + result.toMarkdown();
-        Files.createDirectories(out);
-        AtomicFiles.writeString(out.resolve(name + ".md"), markdown);
-        result.writeCsv(out.resolve(name + ".csv"));
-        result.writePlot(out.resolve(name + ".png"), out.resolve(name + ".svg"));
-        stdout.printf(Locale.ROOT, "wrote %s.{md,csv,png,svg} in %s (%.1f s)%n", name, out, result.seconds());
+        try (Outputs outputs = new Outputs().folder("--out", out, name + ".md", name + ".csv", name + ".png",
+                name + ".svg").prepare()) {
+            DpmStudyResult result = study.run();
+            String markdown = "# DPM sampling study\n\n" + provenance(command, result) + "\n" + result.toMarkdown();
+            outputs.write(out, staged -> {
+                AtomicFiles.writeString(staged.resolve(name + ".md"), markdown);
+                result.writeCsv(staged.resolve(name + ".csv"));
+                result.writePlot(staged.resolve(name + ".png"), staged.resolve(name + ".svg"));
+            });
+            outputs.commit();
+            stdout.printf(Locale.ROOT, "wrote %s.{md,csv,png,svg} in %s (%.1f s)%n", name, out, result.seconds());
+        }
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package org.expint4j.verification.io;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -16,8 +17,10 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes files so that a reader never sees a partial one: the content goes to a temporary file in
  * the target's directory, is forced to disk, and is renamed over the target. On failure the
- * temporary file is removed and an existing target is left as it was. Every file the project
- * writes (CSV, Markdown, pictures) goes through here.
+ * temporary file is removed and an existing target is left as it was, also when the JVM is
+ * stopped by a signal (a shutdown hook removes it). Every file the project writes (CSV, Markdown,
+ * pictures) goes through here; a set of files that belong together goes through
+ * {@link StagedOutputs} as well.
  */
 public final class AtomicFiles {
 
@@ -31,6 +34,16 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /** Writes the content of a text file. */
+    @FunctionalInterface
+    public interface Text {
+        /**
+         * @param out a buffered UTF-8 writer of the temporary file (flushed by the caller)
+         * @throws IOException if writing fails
+         */
+        void write(Writer out) throws IOException;
+    }
+
     private AtomicFiles() {
     }
 
@@ -42,13 +55,16 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
-        Files.createDirectories(directory);
         // Not Files.createTempFile: its owner-only permissions would survive the rename.
         Path temporary = directory.resolve("." + absolute.getFileName() + "." + Long.toHexString(System.nanoTime())
                 + "-" + Thread.currentThread().getId() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            // The directory too is created only while the JVM is not stopping: a signal may have just
+            // removed it (a staging folder), and it must not come back.
+            try (FileChannel channel = PendingFiles.create(temporary, PendingFiles.Kind.TEMPORARY, () -> {
+                Files.createDirectories(directory);
+                return FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            })) {
                 OutputStream stream = Channels.newOutputStream(channel);
                 content.write(stream);
                 stream.flush();
@@ -67,6 +83,7 @@ public final class AtomicFiles {
             } catch (IOException ignored) {
                 // The directory itself may be gone; nothing is left behind then.
             }
+            PendingFiles.release(temporary);
         }
     }
 
@@ -76,9 +93,18 @@ public final class AtomicFiles {
      * @throws IOException if the file cannot be written
      */
     public static void writeString(Path target, CharSequence text) throws IOException {
+        writeText(target, w -> w.append(text));
+    }
+
+    /**
+     * @param target the file
+     * @param content writes the text, encoded as UTF-8
+     * @throws IOException if the file cannot be written
+     */
+    public static void writeText(Path target, Text content) throws IOException {
         write(target, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.append(text);
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            content.write(w);
             w.flush();
         });
     }

@@ -14,6 +14,7 @@ import org.expint4j.method.MethodRegistry;
 import org.expint4j.verification.dpm.DpmStudy;
 import org.expint4j.verification.dpm.DpmStudyResult;
 import org.expint4j.verification.io.AtomicFiles;
+import org.expint4j.verification.io.StagedOutputs;
 import org.expint4j.verification.study.MethodConvergence;
 import org.expint4j.verification.study.OrderStudyResult;
 
@@ -33,7 +34,7 @@ public final class VerificationPage {
 
     /**
      * Runs every study and writes {@code verification.md} into {@code docsDirectory} and the
-     * results into its {@code results/} folder.
+     * results into its {@code results/} folder, all in place together at the end ({@link StagedOutputs}).
      *
      * @param docsDirectory the docs folder
      * @param scale how much work ({@link VerificationReport.Scale#SMOKE} for tests)
@@ -44,7 +45,29 @@ public final class VerificationPage {
     public static List<Path> write(Path docsDirectory, VerificationReport.Scale scale, Consumer<String> log)
             throws IOException {
         Path results = docsDirectory.resolve("results");
-        Files.createDirectories(results);
+        Path page = docsDirectory.resolve("verification.md");
+        try (StagedOutputs outputs = new StagedOutputs()) {
+            Path stagedResults = outputs.stageFolder(results);
+            List<Path> staged = write(outputs.stage(page), stagedResults, scale, log);
+            outputs.commit();
+            return staged.stream().map(p -> p.getParent().equals(stagedResults) ? results.resolve(p.getFileName())
+                    : page).toList();
+        }
+    }
+
+    /**
+     * Runs every study and writes the page and the results where given (staged paths of a caller
+     * that moves them into place).
+     *
+     * @param page the page
+     * @param results the results folder, which exists
+     * @param scale how much work
+     * @param log progress lines
+     * @return the files written, the page last
+     * @throws IOException if a file cannot be written
+     */
+    public static List<Path> write(Path page, Path results, VerificationReport.Scale scale, Consumer<String> log)
+            throws IOException {
         Map<String, OrderStudyResult> studies = VerificationReport.run(scale, log);
         List<Path> written = new ArrayList<>(VerificationReport.write(results, studies));
         DpmStudy.Builder dpm = DpmStudy.builder();
@@ -61,7 +84,6 @@ public final class VerificationPage {
         dpmResult.writePlot(results.resolve("dpm-study.png"), results.resolve("dpm-study.svg"));
         written.addAll(List.of(dpmMd, results.resolve("dpm-study.csv"), results.resolve("dpm-study.png"),
                 results.resolve("dpm-study.svg")));
-        Path page = docsDirectory.resolve("verification.md");
         AtomicFiles.writeString(page, render(studies, dpmResult, scale));
         written.add(page);
         return written;

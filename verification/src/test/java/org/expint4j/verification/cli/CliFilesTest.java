@@ -11,10 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import org.expint4j.verification.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sample CSVs round-trip exactly; bad CSVs are named by line and field; writes are atomic. */
+/** Sample CSVs round-trip exactly; bad CSVs are named by line and field. */
 class CliFilesTest {
 
     @TempDir
@@ -37,7 +38,7 @@ class CliFilesTest {
             Math.PI, -1.0 / 3, 123456789.0, 1e22, 5e-324};
         System.arraycopy(special, 0, values, 0, special.length);
         Path file = dir.resolve("x.csv");
-        CliFiles.writeAtomically(file, "--out", w -> CliFiles.writeSamples(w, values, dim));
+        AtomicFiles.writeText(file, w -> CliFiles.writeSamples(w, values, dim));
         CliFiles.Samples read = CliFiles.readSamples(file, "--noise", dim);
         assertEquals(values.length / dim, read.rows());
         for (int i = 0; i < values.length; i++) {
@@ -89,22 +90,6 @@ class CliFilesTest {
         assertCsvError("1,2\n3,4,5\n", 2, "line 2: 3 values, expected 2 (the model's dimension)");
         assertCsvError("1,2\n0x1p3,4\n", 2, "'0x1p3' is not a number");
         assertCsvError("\n\n", 2, "has no samples");
-    }
-
-    @Test
-    void aFailedWriteLeavesNoFileAndKeepsTheOldOne() throws IOException {
-        Path file = dir.resolve("out.csv");
-        Files.writeString(file, "old\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CliFiles.writeAtomically(file, "--out", w -> {
-                    w.write("1,2\n");
-                    throw new IOException("disk full");
-                }));
-        assertTrue(e.getMessage().contains("disk full"), e.getMessage());
-        assertEquals("old\n", Files.readString(file));
-        try (var listing = Files.list(dir)) {
-            assertEquals(1, listing.count(), "no temporary file is left");
-        }
     }
 
     @Test

@@ -299,7 +299,7 @@ class ExpintCliTest {
                 "--t-start", "Infinity");
         assertUsageError("--mean value 2: 'NaN' is not a number", "sample", "--gaussian", "--mean", "0,NaN", "--std",
                 "1,1");
-        assertUsageError("--std value 1 is -1.0, must be positive", "sample", "--gaussian", "--mean", "0", "--std",
+        assertUsageError("--std value 1 is -1.0, must be in (0, 1.0E150]", "sample", "--gaussian", "--mean", "0", "--std",
                 "-1");
         assertUsageError("--steps must be positive, got 0", "sample", "--gmm", gmm.toString(), "--steps", "0");
         assertUsageError("--steps must be positive, got -3", "sample", "--gmm", gmm.toString(), "--steps", "-3");
@@ -459,14 +459,14 @@ class ExpintCliTest {
         assertUsageError("--gmm file '" + file + "': " + part, "sample", "--gmm", file.toString());
     }
 
-    private static void assertUsageError(String part, String... args) {
+    static void assertUsageError(String part, String... args) {
         Result r = run(args);
         assertEquals(Expint.USAGE_ERROR, r.code(), () -> String.join(" ", args) + "\n" + r.err());
         assertEquals("", r.out(), () -> String.join(" ", args));
         assertOneLine(r.err(), part);
     }
 
-    private static void assertOneLine(String err, String part) {
+    static void assertOneLine(String err, String part) {
         String line = err.strip();
         assertFalse(line.contains("\n"), () -> "more than one line:\n" + err);
         assertTrue(line.startsWith("expint: "), line);

@@ -100,14 +100,38 @@ public final class PdeSolve {
                 .integrate(problem.problem().linearPart(), problem.problem().nonlinearity(), u0, t0, tEnd, steps, out);
         Snapshots snapshots = new Snapshots(problem.gridPoints(), problem.xMin(), problem.xMax(), problem.periodic(),
                 times.stream().mapToDouble(Double::doubleValue).toArray(), rows.toArray(new double[0][]));
+        Result result = new Result(problem, method, h, snapshots, out, statistics);
         if (plotPng != null) {
-            String title = String.format(Locale.ROOT, "%s, %s, h = %s", problem.name(), method.name(), shortNumber(h));
-            SpaceTimePlot.write(snapshots, title, 800, 600, plotPng);
+            writePlot(result, plotPng);
         }
         if (finalCsv != null) {
-            writeCsv(snapshots.x(), snapshots.last(), finalCsv);
+            writeCsv(result, finalCsv);
         }
-        return new Result(problem, method, h, snapshots, out, statistics);
+        return result;
+    }
+
+    /**
+     * Writes the space-time picture of a run.
+     *
+     * @param result the run
+     * @param png the picture (PNG)
+     * @throws IOException if it cannot be written
+     */
+    public static void writePlot(Result result, Path png) throws IOException {
+        String title = String.format(Locale.ROOT, "%s, %s, h = %s", result.problem().name(), result.method().name(),
+                shortNumber(result.h()));
+        SpaceTimePlot.write(result.snapshots(), title, 800, 600, png);
+    }
+
+    /**
+     * Writes the final state of a run as {@code x,u} CSV.
+     *
+     * @param result the run
+     * @param csv the file
+     * @throws IOException if it cannot be written
+     */
+    public static void writeCsv(Result result, Path csv) throws IOException {
+        writeCsv(result.snapshots().x(), result.snapshots().last(), csv);
     }
 
     static int steps(double t0, double tEnd, double h) {
