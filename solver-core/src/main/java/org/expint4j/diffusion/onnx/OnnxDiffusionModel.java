@@ -105,6 +105,7 @@ public final class OnnxDiffusionModel implements AutoCloseable {
     final Signature signature;
     private final Optional<ModelType> modelType;
     private final Optional<String> timeKind;
+    private final Map<String, String> metadata;
     private final int classes;
     private final int nullLabel;
     private final List<OnnxEvaluation<?>> views = new ArrayList<>();
@@ -118,6 +119,7 @@ public final class OnnxDiffusionModel implements AutoCloseable {
         this.signature = signature;
         this.modelType = Optional.ofNullable(metadata.get("expint4j.model_type")).map(v -> parseType(file, v));
         this.timeKind = Optional.ofNullable(metadata.get("expint4j.time"));
+        this.metadata = Map.copyOf(metadata);
         this.classes = metadataInt(file, metadata, "expint4j.classes");
         this.nullLabel = options.nullLabel >= 0 ? options.nullLabel : metadataInt(file, metadata, "expint4j.null_class");
     }
@@ -246,6 +248,11 @@ public final class OnnxDiffusionModel implements AutoCloseable {
         return timeKind;
     }
 
+    /** @return the graph's custom metadata (key, value), as stored in the file */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
     /** @return the number of classes the graph declares, or -1 */
     public int classes() {
         return classes;
@@ -308,6 +315,15 @@ public final class OnnxDiffusionModel implements AutoCloseable {
             return Guidance.classifierFreeBatched(view(type, checked, true), scale);
         }
         return Guidance.classifierFree(unconditional(type), scale);
+    }
+
+    /**
+     * @param labels class labels
+     * @throws IllegalArgumentException if the graph takes no label or one is out of range (the
+     *     message names it and the valid range)
+     */
+    public void requireLabels(int... labels) {
+        checkLabels(labels, "a class label");
     }
 
     private long[] checkLabels(int[] labels, String what) {
@@ -412,13 +428,23 @@ public final class OnnxDiffusionModel implements AutoCloseable {
             try {
                 return OrtEnvironment.getEnvironment();
             } catch (LinkageError e) {
-                String reason = e.getMessage() != null ? e.getMessage() : e.toString();
-                if (e instanceof NoClassDefFoundError) {
-                    reason = "the library is not on the class path (add com.microsoft.onnxruntime:onnxruntime): "
-                            + reason;
-                }
-                throw new IllegalStateException("ONNX Runtime could not be loaded: " + reason, e);
+                throw new IllegalStateException("ONNX Runtime could not be loaded: " + reason(e), e);
             }
+        }
+
+        /** The innermost message: the native loader's, not its initializer wrapper's. */
+        static String reason(Throwable e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = root.getMessage() != null ? root.getMessage() : root.toString();
+            if (e instanceof NoClassDefFoundError && root == e) {
+                return message != null && message.startsWith("Could not initialize class")
+                        ? "its native library failed to load earlier in this JVM (" + message + ")"
+                        : "the library is not on the class path (add com.microsoft.onnxruntime:onnxruntime): " + message;
+            }
+            return message;
         }
     }
 

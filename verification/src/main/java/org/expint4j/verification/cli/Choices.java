@@ -64,6 +64,30 @@ final class Choices {
         }
     }
 
+    /** How a trained model reads time. */
+    enum ModelTime {
+        /** Continuous \(t\). */
+        CONTINUOUS,
+        /** The reference's discrete map \(1000(t - 1/N)\). */
+        DISCRETE
+    }
+
+    /** {@code --model-time}. */
+    static final class ModelTimes extends Converter<ModelTime> {
+        ModelTimes() {
+            add("continuous", ModelTime.CONTINUOUS).add("discrete", ModelTime.DISCRETE);
+        }
+    }
+
+    /** Reference {@code model_type}. */
+    static final class ModelTypes extends Converter<org.expint4j.diffusion.ModelType> {
+        ModelTypes() {
+            add("noise", org.expint4j.diffusion.ModelType.NOISE).add("x_start", org.expint4j.diffusion.ModelType.DATA)
+                    .add("v", org.expint4j.diffusion.ModelType.VELOCITY)
+                    .add("score", org.expint4j.diffusion.ModelType.SCORE);
+        }
+    }
+
     /** Reference {@code skip_type}. */
     static final class SkipTypes extends Converter<SkipType> {
         SkipTypes() {

@@ -34,11 +34,14 @@ import picocli.CommandLine.Option;
  * every difference between samplers is integration error. DDIM, DPM-Solver-3 and DPM-Solver++
  * (2M, 3M) start from the same noise; their samples are compared with a 1000-step solution of
  * the same probability-flow ODE (per-sample error) and with exact samples of the mixture (sliced
- * Wasserstein-2). Prints the table and writes scatter plots, the error-vs-NFE plot and CSVs.
+ * Wasserstein-2). Then the same for a trained network, the shipped pinwheel model in ONNX
+ * ({@link DemoTrainedModel}). Prints the tables and writes scatter plots, the error-vs-NFE plot
+ * and CSVs.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Sample two Gaussian mixtures (2-D and 16-D, exact noise predictor) with DDIM, DPM-Solver-3 "
-                + "and DPM-Solver++(2M/3M) at 10 and 20 NFE against a 1000-step reference from the same noise.",
+                + "and DPM-Solver++(2M/3M) at 10 and 20 NFE against a 1000-step reference from the same noise; "
+                + "then a trained network (the shipped pinwheel model, ONNX) with DDIM and DPM-Solver++(2M/3M/4M).",
             "Prints the error table; writes scatter plots, the error-vs-NFE plot and CSVs into the output folder."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -48,6 +51,8 @@ final class DemoCommand implements Callable<Integer> {
     static final int[] SWEEP_NFE = {5, 8, 10, 15, 20, 30, 50, 100};
     /** Steps of the reference solution. */
     static final int REFERENCE_STEPS = 1000;
+    /** At most this many samples of the trained model (a network costs more than a mixture). */
+    static final int TRAINED_SAMPLES = 1000;
     /** Projections of the sliced Wasserstein distance. */
     static final int PROJECTIONS = 128;
 
@@ -116,6 +121,11 @@ final class DemoCommand implements Callable<Integer> {
         for (Dataset d : datasets) {
             totalCost += cost(d, REFERENCE_STEPS + solvers.size() * Arrays.stream(SWEEP_NFE).sum());
         }
+        int trainedSamples = Math.min(samples, TRAINED_SAMPLES);
+        DemoTrainedModel trained = new DemoTrainedModel(trainedSamples, seed, skipType);
+        // A network evaluation of a (doubled, guided) sample costs about what 1000 mixture terms do.
+        double trainedCost = DemoTrainedModel.evaluations() * (double) trainedSamples * 1000;
+        totalCost += trainedCost;
         final double total = totalCost;
         Progress progress = new Progress(stderr, !quiet, "expint demo");
         long started = System.nanoTime();
@@ -194,6 +204,9 @@ final class DemoCommand implements Callable<Integer> {
             printOrders(stdout, dataset, runs, solvers);
             stdout.flush();
         }
+        double trainedBase = done;
+        trained.run(stdout, share -> progress.update((trainedBase + share * trainedCost) / total,
+                "pinwheel network (ONNX)"));
         progress.update(1, "writing plots");
         List<Path> written = new ArrayList<>();
         outputs.write(out, staged -> {
@@ -201,6 +214,7 @@ final class DemoCommand implements Callable<Integer> {
                     exactSamples.get(0), referenceRuns.get(0), runs, solvers.stream().map(Solver::name).toList(),
                     written);
             DemoOutput.writeCsv(staged, runs, referenceRuns, written);
+            trained.write(staged, written);
         });
         outputs.commit();
         progress.done();

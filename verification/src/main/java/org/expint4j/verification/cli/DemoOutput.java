@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.expint4j.diffusion.GaussianMixtureModel;
 import org.expint4j.verification.io.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
@@ -51,11 +50,11 @@ final class DemoOutput {
             List<Path> written) throws IOException {
         Path scatter = folder.resolve("samples-2d.png");
         BufferedImage image = scatter(model2d, tEnd, exact2d, reference2d, runs, solvers);
-        writePng(scatter, image);
+        SamplePlot.writePng(scatter, image);
         written.add(scatter);
 
         Path errors = folder.resolve("error-vs-nfe.png");
-        writePng(errors, errorPlot(runs, solvers));
+        SamplePlot.writePng(errors, errorPlot(runs, solvers));
         written.add(errors);
     }
 
@@ -143,14 +142,6 @@ final class DemoOutput {
             sb.append(values[i]);
         }
         sb.append(']');
-    }
-
-    private static void writePng(Path file, BufferedImage image) throws IOException {
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
     }
 
     // ---------------------------------------------------------------- scatter plots

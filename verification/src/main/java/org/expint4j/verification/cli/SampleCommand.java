@@ -26,6 +26,7 @@ import org.expint4j.diffusion.FloatModelAdapter;
 import org.expint4j.diffusion.GaussianDataModel;
 import org.expint4j.diffusion.GaussianMixtureModel;
 import org.expint4j.diffusion.LinearSchedule;
+import org.expint4j.diffusion.ModelType;
 import org.expint4j.diffusion.ModelTimeMap;
 import org.expint4j.diffusion.NoiseSchedule;
 import org.expint4j.diffusion.SampleOptions;
@@ -34,6 +35,7 @@ import org.expint4j.diffusion.SamplingMethod;
 import org.expint4j.diffusion.SkipType;
 import org.expint4j.diffusion.SolverType;
 import org.expint4j.diffusion.X0Correction;
+import org.expint4j.diffusion.onnx.ArrayType;
 import org.expint4j.integrate.MaxStepsExceededException;
 import org.expint4j.integrate.NonFiniteValueException;
 import org.expint4j.verification.io.AtomicFiles;
@@ -52,12 +54,13 @@ import picocli.CommandLine.Option;
  * the samples as CSV (one per line, values that parse back to the same number), atomically.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sample an analytic diffusion model (Gaussian mixture or Gaussian, exact noise predictor) "
-                + "with DPM-Solver / DPM-Solver++, with every option of the reference sampler.",
+        description = {"Sample a diffusion model (a trained network as ONNX, or a Gaussian mixture or Gaussian with "
+                + "its exact noise predictor) with DPM-Solver / DPM-Solver++, with every option of the reference sampler.",
             "Writes one sample per line as CSV to --out (atomically) or to standard output."},
         footer = {"", "Examples:",
             "  expint sample --gmm mix.json --samples 1000 --steps 20 --order 3 --out x.csv",
             "  expint sample --gaussian --mean 0.5,-1 --std 0.1,1 --method adaptive --order 3",
+            "  expint sample --onnx model.onnx --class all --guidance-scale 2 --plot samples.png --out x.csv",
             "", "Exit codes: 0 success; 1 the run failed (non-finite values, adaptive over its trial budget,",
             "standard output not writable; nothing is written); 2 bad input (options, files, sizes)."})
 final class SampleCommand implements Callable<Integer> {
@@ -81,6 +84,45 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--std", paramLabel = "LIST", order = 4,
             description = "Standard deviations of --gaussian (comma list, positive).")
     String std;
+
+    @Option(names = "--onnx", paramLabel = "FILE", order = 3,
+            description = "A trained network as an ONNX graph (instead of --gmm/--gaussian): state [B, ...], time, "
+                    + "optional class label; see docs/models.md.")
+    Path onnx;
+
+    @Option(names = "--model-type", paramLabel = "T", order = 4, converter = Choices.ModelTypes.class,
+            description = "What --onnx predicts: noise, x_start, v or score (default: the graph's "
+                    + "expint4j.model_type, else noise).")
+    ModelType modelType;
+
+    @Option(names = "--model-time", paramLabel = "T", order = 4, converter = Choices.ModelTimes.class,
+            description = "The time --onnx reads: continuous (t) or discrete (1000 (t - 1/N)) (default: the graph's "
+                    + "expint4j.time, else as the schedule).")
+    Choices.ModelTime modelTime;
+
+    @Option(names = "--class", paramLabel = "K", order = 4,
+            description = "Class label(s) of a conditional --onnx model: K, a comma list taken in turn, or all.")
+    String classes;
+
+    @Option(names = "--guidance-scale", paramLabel = "S", order = 4,
+            description = "Classifier-free guidance scale with --class (1: the conditional model).")
+    Double guidanceScale;
+
+    @Option(names = "--shape", paramLabel = "LIST", order = 4,
+            description = "Shape of one sample (comma list), for graphs with symbolic sample axes.")
+    String shape;
+
+    @Option(names = "--onnx-inputs", paramLabel = "NAMES", order = 4,
+            description = "The graph's inputs: state,time or state,time,label (default: recognised by rank and type).")
+    String onnxInputs;
+
+    @Option(names = "--onnx-output", paramLabel = "NAME", order = 4,
+            description = "The graph's prediction output (default: its only output).")
+    String onnxOutput;
+
+    @Option(names = "--plot", paramLabel = "FILE", order = 9, converter = Choices.OutputFile.class,
+            description = "Scatter plot of 2-D samples as PNG, coloured by --class.")
+    Path plot;
 
     @Option(names = "--noise", paramLabel = "FILE", order = 5,
             description = "Initial noise x_T as CSV, one sample per line (instead of --samples/--seed).")
@@ -236,16 +278,28 @@ final class SampleCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         checkOptions();
         Backend where = backend();
-        try (Outputs outputs = new Outputs().input("--gmm", gmm).input("--noise", noise).file("--out", out)
-                .prepare()) {
-            return sample(outputs, where, stdout, stderr);
+        try (Outputs outputs = new Outputs().input("--gmm", gmm).input("--onnx", onnx).input("--noise", noise)
+                .file("--out", out).file("--plot", plot).prepare()) {
+            if (onnx != null) {
+                try (OnnxSource source = OnnxSource.open(new OnnxSource.Request(onnx, modelType, modelTime, classes,
+                        guidanceScale, shape == null ? null : parseShape(shape), onnxInputs, onnxOutput))) {
+                    return sample(outputs, where, stdout, stderr, source);
+                }
+            }
+            return sample(outputs, where, stdout, stderr, null);
         }
     }
 
-    private int sample(Outputs outputs, Backend where, PrintWriter stdout, PrintWriter stderr) {
+    private int sample(Outputs outputs, Backend where, PrintWriter stdout, PrintWriter stderr, OnnxSource network) {
+        if (network != null && !spec.commandLine().getParseResult().hasMatchedOption("--schedule")) {
+            network.declaredSchedule().ifPresent(s -> schedule = s);
+        }
         NoiseSchedule noiseSchedule = schedule();
-        Model model = model(noiseSchedule);
-        int dim = model.dimension();
+        Model model = network == null ? model(noiseSchedule) : null;
+        int dim = network == null ? model.dimension() : network.dimension();
+        if (plot != null && dim != 2) {
+            throw new IllegalArgumentException("--plot draws 2-D samples; these have dimension " + dim);
+        }
         double[] x;
         int batch;
         if (noise != null) {
@@ -273,21 +327,26 @@ final class SampleCommand implements Callable<Integer> {
         if (tEnd != null) {
             options.tEnd(tEnd);
         }
-        Supplier<DiffusionModel<double[]>> factory = model.factory();
-        if (testNanBelowT != null) {
-            Supplier<DiffusionModel<double[]>> inner = factory;
-            double below = testNanBelowT;
-            factory = () -> {
-                DiffusionModel<double[]> m = inner.get();
-                return (xt, t, o) -> {
-                    m.evaluate(xt, t, o);
-                    if (t < below) {
-                        o[0] = Double.NaN;
-                    }
+        // Analytic models are evaluated sample by sample on every core; a network on the whole batch.
+        DiffusionModel<double[]> parallel = null;
+        if (network == null) {
+            Supplier<DiffusionModel<double[]>> factory = model.factory();
+            if (testNanBelowT != null) {
+                Supplier<DiffusionModel<double[]>> inner = factory;
+                double below = testNanBelowT;
+                factory = () -> {
+                    DiffusionModel<double[]> m = inner.get();
+                    return (xt, t, o) -> {
+                        m.evaluate(xt, t, o);
+                        if (t < below) {
+                            o[0] = Double.NaN;
+                        }
+                    };
                 };
-            };
+            }
+            parallel = new ParallelModel(factory, dim, Runtime.getRuntime().availableProcessors());
         }
-        DiffusionModel<double[]> parallel = new ParallelModel(factory, dim, Runtime.getRuntime().availableProcessors());
+        int[] labels = network == null ? null : network.labels(batch);
 
         double from = tStart != null ? tStart : noiseSchedule.tMax();
         double to = tEnd != null ? tEnd : noiseSchedule.tMin();
@@ -297,6 +356,7 @@ final class SampleCommand implements Callable<Integer> {
         long started = System.nanoTime();
         SampleResult result;
         AtomicFiles.Text content;
+        double[] points = x;
         try {
             if (where.device() && precision == Choices.Precision.FLOAT32) {
                 float[] xf = new float[x.length];
@@ -306,6 +366,7 @@ final class SampleCommand implements Callable<Integer> {
                     state.download(xf);
                 }
                 content = w -> CliFiles.writeSamples(w, xf, dim);
+                points = widen(xf);
             } else if (where.device()) {
                 try (CudaVectorOps<DoubleDeviceVector> ops = CudaVectorOps.forDouble()) {
                     DoubleDeviceVector state = ops.fromArray(x);
@@ -318,15 +379,21 @@ final class SampleCommand implements Callable<Integer> {
                 float[] xf = ops.fromArray(x);
                 X0Correction<float[]> correction = thresholding
                         ? DynamicThresholding.ofFloats(batch, thresholdingRatio, thresholdingMax) : null;
-                result = run(new FloatModelAdapter(parallel), noiseSchedule, ops, correction, xf, options, progress,
-                        l0, l1);
+                DiffusionModel<float[]> eps = network != null
+                        ? network.wrapper(ArrayType.FLOAT, ops, noiseSchedule, labels)::noise
+                        : new FloatModelAdapter(parallel);
+                result = run(eps, noiseSchedule, ops, correction, xf, options, progress, l0, l1);
                 content = w -> CliFiles.writeSamples(w, xf, dim);
+                points = widen(xf);
             } else {
                 DoubleVectorOps ops = new DoubleVectorOps();
                 X0Correction<double[]> correction = thresholding
                         ? DynamicThresholding.ofDoubles(batch, thresholdingRatio, thresholdingMax) : null;
-                result = run(parallel, noiseSchedule, ops, correction, x, options, progress, l0, l1);
+                DiffusionModel<double[]> eps = network != null
+                        ? network.wrapper(ArrayType.DOUBLE, ops, noiseSchedule, labels)::noise : parallel;
+                result = run(eps, noiseSchedule, ops, correction, x, options, progress, l0, l1);
                 content = w -> CliFiles.writeSamples(w, x, dim);
+                points = x;
             }
         } catch (NonFiniteValueException e) {
             throw new CliFailure("sampling failed, nothing was written: " + e.getMessage(), e);
@@ -340,12 +407,19 @@ final class SampleCommand implements Callable<Integer> {
             progress.done();
         }
         double seconds = (System.nanoTime() - started) * 1e-9;
+        if (plot != null) {
+            double[] drawn = points;
+            outputs.write(plot, staged -> SamplePlot.writePng(staged, SamplePlot.scatter(drawn, labels, plotTitle(network))));
+        }
         if (out != null) {
             AtomicFiles.Text text = testFailAfterRows == null ? content
                     : w -> content.write(failingAfter(w, testFailAfterRows));
             outputs.write(out, staged -> AtomicFiles.writeText(staged, text));
+        }
+        if (out != null || plot != null) {
             outputs.commit();
-        } else {
+        }
+        if (out == null) {
             try {
                 content.write(stdout);
             } catch (IOException e) {
@@ -357,8 +431,9 @@ final class SampleCommand implements Callable<Integer> {
             }
         }
         String summary = String.format(Locale.ROOT, "%d samples of dimension %d (%s): %s%s, NFE %d, %.3f s%s",
-                batch, dim, model.description(), describeMethod(where), stepsDescription(result), result.evaluations(),
-                seconds, out != null ? ", wrote " + out : "");
+                batch, dim, network != null ? network.description() : model.description(), describeMethod(where),
+                stepsDescription(result), result.evaluations(),
+                seconds, (out != null ? ", wrote " + out : "") + (plot != null ? ", plot " + plot : ""));
         // With --out, standard output is free for the summary; otherwise it carries the samples.
         if (out != null) {
             stdout.println(summary);
@@ -393,7 +468,8 @@ final class SampleCommand implements Callable<Integer> {
      * Dynamic thresholding (and the test hook) exist on the CPU backend only.
      */
     private Backend backend() {
-        String cpuOnly = thresholding ? "--thresholding" : testNanBelowT != null ? "--x-test-nan-below-t" : null;
+        String cpuOnly = onnx != null ? "--onnx" : thresholding ? "--thresholding"
+                : testNanBelowT != null ? "--x-test-nan-below-t" : null;
         if (backend == Choices.Backend.CPU) {
             return new Backend(false, "cpu");
         }
@@ -428,12 +504,25 @@ final class SampleCommand implements Callable<Integer> {
     /** Checks that need no files, so that mistakes are reported before anything is read or run. */
     private void checkOptions() {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        if (gmm != null && gaussian) {
-            throw new IllegalArgumentException("--gmm and --gaussian cannot be combined; choose one model");
+        int sources = (gmm != null ? 1 : 0) + (gaussian ? 1 : 0) + (onnx != null ? 1 : 0);
+        if (sources > 1) {
+            throw new IllegalArgumentException("--gmm, --gaussian and --onnx cannot be combined; choose one model");
         }
-        if (gmm == null && !gaussian) {
-            throw new IllegalArgumentException("no model: give --gmm FILE or --gaussian --mean M --std S");
+        if (sources == 0) {
+            throw new IllegalArgumentException("no model: give --gmm FILE, --gaussian --mean M --std S or --onnx FILE");
         }
+        if (onnx == null) {
+            for (String option : new String[] {"--model-type", "--model-time", "--class", "--guidance-scale", "--shape",
+                "--onnx-inputs", "--onnx-output"}) {
+                if (parsed.hasMatchedOption(option)) {
+                    throw new IllegalArgumentException(option + " needs --onnx");
+                }
+            }
+        }
+        if (guidanceScale != null && classes == null) {
+            throw new IllegalArgumentException("--guidance-scale needs --class: guidance steers towards a class");
+        }
+        finite("--guidance-scale", guidanceScale);
         if (!gaussian && (mean != null || std != null)) {
             throw new IllegalArgumentException((mean != null ? "--mean" : "--std") + " needs --gaussian");
         }
@@ -554,6 +643,33 @@ final class SampleCommand implements Callable<Integer> {
             GaussianDataModel g = new GaussianDataModel(mu, sd, s, ModelTimeMap.CONTINUOUS);
             return g::noise;
         }, mu.length, "Gaussian", new MixtureSpec(new double[] {1}, new double[][] {mu}, new double[][] {sd}));
+    }
+
+    private static long[] parseShape(String text) {
+        double[] values = parseList(text, "--shape");
+        long[] shape = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 1 && values[i] <= Integer.MAX_VALUE && values[i] == Math.rint(values[i]))) {
+                throw new IllegalArgumentException("--shape value " + (i + 1) + " is " + values[i]
+                        + ", must be a positive whole number");
+            }
+            shape[i] = (long) values[i];
+        }
+        return shape;
+    }
+
+    private static double[] widen(float[] values) {
+        double[] wide = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            wide[i] = values[i];
+        }
+        return wide;
+    }
+
+    private String plotTitle(OnnxSource network) {
+        return (network != null ? onnx.getFileName() : gmm != null ? gmm.getFileName() : "Gaussian") + ": "
+                + new Choices.Algorithms().nameOf(algorithm) + " " + new Choices.Methods().nameOf(method) + " order "
+                + order + ", " + steps + " steps" + (guidanceScale != null ? ", guidance " + guidanceScale : "");
     }
 
     private static double[] parseList(String text, String option) {
