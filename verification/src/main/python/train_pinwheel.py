@@ -204,6 +204,13 @@ class Bad(nn.Module):
         raise ValueError(self.kind)
 
 
+class Labelled(nn.Module):
+    """out = x + 0.1 y (+ 0 t): a conditional graph whose output shows the label it was given."""
+
+    def forward(self, x, t, y):
+        return x + 0.1 * y.to(x.dtype).reshape(-1, 1) + 0 * t.reshape(-1, 1)
+
+
 def export_test_graphs():
     os.makedirs(CORE_TEST, exist_ok=True)
     x = torch.zeros(3, 2, dtype=torch.float32)
@@ -218,6 +225,15 @@ def export_test_graphs():
     torch.onnx.export(Bad("identity"), (x, torch.tensor(0.5, dtype=torch.float32)),
                       os.path.join(CORE_TEST, "fixed-batch-scalar-time.onnx"), input_names=["x", "t"],
                       output_names=["out"], opset_version=13)
+    # Conditional graphs with 3 classes and a null label 3: out = x + 0.1 y, dynamic and fixed batch.
+    y = torch.zeros(3, dtype=torch.int64)
+    labelled = {"expint4j.classes": "3", "expint4j.null_class": "3"}
+    for name, dynamic in [("conditional", True), ("conditional-fixed-batch", False)]:
+        path = os.path.join(CORE_TEST, name + ".onnx")
+        torch.onnx.export(Labelled(), (x, t, y), path, input_names=["x", "t", "y"], output_names=["out"],
+                          dynamic_axes={"x": {0: "batch"}, "t": {0: "batch"}, "y": {0: "batch"}, "out": {0: "batch"}}
+                          if dynamic else None, opset_version=13)
+        add_metadata(path, labelled)
     # An integer state input: the wrong element type for a diffusion model.
     torch.onnx.export(Bad("identity"), (torch.zeros(3, 2, dtype=torch.int32), t),
                       os.path.join(CORE_TEST, "int-input.onnx"), input_names=["x", "t"], output_names=["out"],

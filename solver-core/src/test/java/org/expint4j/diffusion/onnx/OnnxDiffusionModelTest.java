@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import org.expint4j.diffusion.Algorithm;
 import org.expint4j.diffusion.DiffusionModel;
 import org.expint4j.diffusion.DpmSolver;
+import org.expint4j.diffusion.Guidance;
+import org.expint4j.diffusion.ModelTimeMap;
+import org.expint4j.diffusion.ModelType;
+import org.expint4j.diffusion.ModelWrapper;
 import org.expint4j.diffusion.LinearSchedule;
 import org.expint4j.diffusion.SampleOptions;
 import org.expint4j.integrate.NonFiniteValueException;
@@ -123,6 +127,37 @@ class OnnxDiffusionModelTest {
             m.evaluate(x, 0.5, out);
             assertArrayEquals(x, out, 0.0);
             assertMessage(() -> m.evaluate(new double[4], 0.5, new double[4]), "exactly 3 samples", "got 2");
+        }
+    }
+
+    /** out = x + 0.1 y: each sample shows the label it was evaluated with. */
+    @Test
+    void labelsReachTheGraphPerSampleAndGuidanceDoublesTheBatchWhereItCan() {
+        try (OnnxDiffusionModel model = OnnxDiffusionModel.load(graph("conditional"))) {
+            assertTrue(model.isConditional());
+            assertEquals(3, model.classes());
+            assertEquals(3, model.nullLabel());
+            double[] out = new double[6];
+            model.conditional(ArrayType.DOUBLE, 0, 2, 1).evaluate(new double[6], 0.5, out);
+            assertArrayEquals(new double[] {0, 0, 0.2f, 0.2f, 0.1f, 0.1f}, out, 1e-7);
+            model.unconditional(ArrayType.DOUBLE).evaluate(new double[2], 0.5, out = new double[2]);
+            assertArrayEquals(new double[] {0.3f, 0.3f}, out, 1e-7, "the null label");
+            assertTrue(model.classifierFreeGuidance(ArrayType.DOUBLE, 2, 1) instanceof Guidance.ClassifierFreeBatched);
+            assertMessage(() -> model.conditional(ArrayType.DOUBLE, 4), "class 4 is out of range",
+                    "classes 0..2 (and 3 for no class)");
+            // The doubled batch [x; x] is labelled [null; c]: (1 - s) u + s c at s = 2 is x + 0.1 (2c - 3).
+            ModelWrapper<double[]> guided = new ModelWrapper<>(model.conditional(ArrayType.DOUBLE, 1), ModelType.NOISE,
+                    new LinearSchedule(), ModelTimeMap.CONTINUOUS, DoubleVectorOps.serial(),
+                    model.classifierFreeGuidance(ArrayType.DOUBLE, 2, 1), null);
+            double[] eps = new double[2];
+            guided.noise(new double[] {1, 2}, 0.5, eps);
+            assertArrayEquals(new double[] {1 - 0.1, 2 - 0.1}, eps, 1e-6);
+            assertEquals(1, guided.modelEvaluations());
+        }
+        try (OnnxDiffusionModel fixed = OnnxDiffusionModel.load(graph("conditional-fixed-batch"))) {
+            assertEquals(3, fixed.fixedBatch());
+            assertTrue(fixed.classifierFreeGuidance(ArrayType.DOUBLE, 2, 1) instanceof Guidance.ClassifierFree,
+                    "a fixed batch cannot be doubled: two calls");
         }
     }
 
