@@ -534,7 +534,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     }
 
     @Override
-    public double weightedRms(V x, V y, double atol, double rtol) {
+    public synchronized double weightedRms(V x, V y, double atol, double rtol) {
         final int n = VectorArguments.pair(this, x, y);
         VectorArguments.tolerances(atol, rtol);
         usable(x, "x");
@@ -545,7 +545,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     }
 
     @Override
-    public double weightedRms(V x, V y, V atol, double rtol) {
+    public synchronized double weightedRms(V x, V y, V atol, double rtol) {
         final int n = VectorArguments.pair(this, x, y);
         VectorArguments.atolVector(this, atol, n, rtol);
         usable(x, "x");
@@ -565,7 +565,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
     }
 
     @Override
-    public void weightedRmsPerSample(V x, V y, double atol, double rtol, int samples, double[] out) {
+    public synchronized void weightedRmsPerSample(V x, V y, double atol, double rtol, int samples, double[] out) {
         final int n = VectorArguments.pair(this, x, y);
         VectorArguments.tolerances(atol, rtol);
         VectorArguments.samples(n, samples, out);
