@@ -324,7 +324,7 @@ class ExpintCliTest {
     @Test
     void inconsistentOptionsAreRefused() {
         assertUsageError("no model: give --gmm FILE, --gaussian --mean M --std S or --onnx FILE", "sample");
-        assertUsageError("--gmm and --gaussian cannot be combined", "sample", "--gmm", gmm.toString(), "--gaussian");
+        assertUsageError("--gmm, --gaussian and --onnx cannot be combined", "sample", "--gmm", gmm.toString(), "--gaussian");
         assertUsageError("--gaussian needs --mean and --std", "sample", "--gaussian", "--mean", "0");
         assertUsageError("--mean needs --gaussian", "sample", "--gmm", gmm.toString(), "--mean", "0");
         assertUsageError("--noise cannot be combined with --samples or --seed", "sample", "--gmm", gmm.toString(),
