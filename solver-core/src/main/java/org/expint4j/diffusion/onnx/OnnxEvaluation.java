@@ -21,7 +21,7 @@ import org.expint4j.diffusion.DiffusionModel;
 final class OnnxEvaluation<V> implements DiffusionModel<V> {
 
     private final OnnxDiffusionModel model;
-    private final OnnxDiffusionModel.Signature signature;
+    private final GraphSignature signature;
     private final ArrayType<V> type;
     /** Labels per sample, one label for all, or {@code null} for a graph without labels. */
     private final long[] labels;
@@ -113,7 +113,8 @@ final class OnnxEvaluation<V> implements DiffusionModel<V> {
             prediction = floating(n, f64);
             long[] timeShape = signature.timeShape().length == 0 ? new long[0]
                     : new long[] {signature.timeShape()[0] == 1 ? 1 : b};
-            time = floating(timeShape.length == 0 ? 1 : (int) timeShape[0], signature.timeType() == OnnxJavaType.DOUBLE);
+            time = floating(timeShape.length == 0 ? 1 : (int) timeShape[0],
+                    signature.timeType() == OnnxJavaType.DOUBLE);
             OnnxTensor stateTensor = tensor(state, shape);
             OnnxTensor timeTensor = tensor(time, timeShape);
             OnnxTensor predictionTensor = tensor(prediction, shape);

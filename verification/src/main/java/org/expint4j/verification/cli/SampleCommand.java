@@ -26,7 +26,6 @@ import org.expint4j.diffusion.FloatModelAdapter;
 import org.expint4j.diffusion.GaussianDataModel;
 import org.expint4j.diffusion.GaussianMixtureModel;
 import org.expint4j.diffusion.LinearSchedule;
-import org.expint4j.diffusion.ModelType;
 import org.expint4j.diffusion.ModelTimeMap;
 import org.expint4j.diffusion.NoiseSchedule;
 import org.expint4j.diffusion.SampleOptions;
@@ -85,40 +84,8 @@ final class SampleCommand implements Callable<Integer> {
             description = "Standard deviations of --gaussian (comma list, positive).")
     String std;
 
-    @Option(names = "--onnx", paramLabel = "FILE", order = 3,
-            description = "A trained network as an ONNX graph (instead of --gmm/--gaussian): state [B, ...], time, "
-                    + "optional class label; see docs/models.md.")
-    Path onnx;
-
-    @Option(names = "--model-type", paramLabel = "T", order = 4, converter = Choices.ModelTypes.class,
-            description = "What --onnx predicts: noise, x_start, v or score (default: the graph's "
-                    + "expint4j.model_type, else noise).")
-    ModelType modelType;
-
-    @Option(names = "--model-time", paramLabel = "T", order = 4, converter = Choices.ModelTimes.class,
-            description = "The time --onnx reads: continuous (t) or discrete (1000 (t - 1/N)) (default: the graph's "
-                    + "expint4j.time, else as the schedule).")
-    Choices.ModelTime modelTime;
-
-    @Option(names = "--class", paramLabel = "K", order = 4,
-            description = "Class label(s) of a conditional --onnx model: K, a comma list taken in turn, or all.")
-    String classes;
-
-    @Option(names = "--guidance-scale", paramLabel = "S", order = 4,
-            description = "Classifier-free guidance scale with --class (1: the conditional model).")
-    Double guidanceScale;
-
-    @Option(names = "--shape", paramLabel = "LIST", order = 4,
-            description = "Shape of one sample (comma list), for graphs with symbolic sample axes.")
-    String shape;
-
-    @Option(names = "--onnx-inputs", paramLabel = "NAMES", order = 4,
-            description = "The graph's inputs: state,time or state,time,label (default: recognised by rank and type).")
-    String onnxInputs;
-
-    @Option(names = "--onnx-output", paramLabel = "NAME", order = 4,
-            description = "The graph's prediction output (default: its only output).")
-    String onnxOutput;
+    @CommandLine.Mixin
+    OnnxOptions network;
 
     @Option(names = "--plot", paramLabel = "FILE", order = 9, converter = Choices.OutputFile.class,
             description = "Scatter plot of 2-D samples as PNG, coloured by --class.")
@@ -278,11 +245,10 @@ final class SampleCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         checkOptions();
         Backend where = backend();
-        try (Outputs outputs = new Outputs().input("--gmm", gmm).input("--onnx", onnx).input("--noise", noise)
+        try (Outputs outputs = new Outputs().input("--gmm", gmm).input("--onnx", network.file).input("--noise", noise)
                 .file("--out", out).file("--plot", plot).prepare()) {
-            if (onnx != null) {
-                try (OnnxSource source = OnnxSource.open(new OnnxSource.Request(onnx, modelType, modelTime, classes,
-                        guidanceScale, shape == null ? null : parseShape(shape), onnxInputs, onnxOutput))) {
+            if (network.file != null) {
+                try (OnnxSource source = network.open()) {
                     return sample(outputs, where, stdout, stderr, source);
                 }
             }
@@ -468,7 +434,7 @@ final class SampleCommand implements Callable<Integer> {
      * Dynamic thresholding (and the test hook) exist on the CPU backend only.
      */
     private Backend backend() {
-        String cpuOnly = onnx != null ? "--onnx" : thresholding ? "--thresholding"
+        String cpuOnly = network.file != null ? "--onnx" : thresholding ? "--thresholding"
                 : testNanBelowT != null ? "--x-test-nan-below-t" : null;
         if (backend == Choices.Backend.CPU) {
             return new Backend(false, "cpu");
@@ -504,25 +470,14 @@ final class SampleCommand implements Callable<Integer> {
     /** Checks that need no files, so that mistakes are reported before anything is read or run. */
     private void checkOptions() {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        int sources = (gmm != null ? 1 : 0) + (gaussian ? 1 : 0) + (onnx != null ? 1 : 0);
+        int sources = (gmm != null ? 1 : 0) + (gaussian ? 1 : 0) + (network.file != null ? 1 : 0);
         if (sources > 1) {
             throw new IllegalArgumentException("--gmm, --gaussian and --onnx cannot be combined; choose one model");
         }
         if (sources == 0) {
             throw new IllegalArgumentException("no model: give --gmm FILE, --gaussian --mean M --std S or --onnx FILE");
         }
-        if (onnx == null) {
-            for (String option : new String[] {"--model-type", "--model-time", "--class", "--guidance-scale", "--shape",
-                "--onnx-inputs", "--onnx-output"}) {
-                if (parsed.hasMatchedOption(option)) {
-                    throw new IllegalArgumentException(option + " needs --onnx");
-                }
-            }
-        }
-        if (guidanceScale != null && classes == null) {
-            throw new IllegalArgumentException("--guidance-scale needs --class: guidance steers towards a class");
-        }
-        finite("--guidance-scale", guidanceScale);
+        network.check(parsed);
         if (!gaussian && (mean != null || std != null)) {
             throw new IllegalArgumentException((mean != null ? "--mean" : "--std") + " needs --gaussian");
         }
@@ -645,19 +600,6 @@ final class SampleCommand implements Callable<Integer> {
         }, mu.length, "Gaussian", new MixtureSpec(new double[] {1}, new double[][] {mu}, new double[][] {sd}));
     }
 
-    private static long[] parseShape(String text) {
-        double[] values = parseList(text, "--shape");
-        long[] shape = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            if (!(values[i] >= 1 && values[i] <= Integer.MAX_VALUE && values[i] == Math.rint(values[i]))) {
-                throw new IllegalArgumentException("--shape value " + (i + 1) + " is " + values[i]
-                        + ", must be a positive whole number");
-            }
-            shape[i] = (long) values[i];
-        }
-        return shape;
-    }
-
     private static double[] widen(float[] values) {
         double[] wide = new double[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -667,12 +609,13 @@ final class SampleCommand implements Callable<Integer> {
     }
 
     private String plotTitle(OnnxSource network) {
-        return (network != null ? onnx.getFileName() : gmm != null ? gmm.getFileName() : "Gaussian") + ": "
-                + new Choices.Algorithms().nameOf(algorithm) + " " + new Choices.Methods().nameOf(method) + " order "
-                + order + ", " + steps + " steps" + (guidanceScale != null ? ", guidance " + guidanceScale : "");
+        return (network != null ? this.network.file.getFileName() : gmm != null ? gmm.getFileName() : "Gaussian")
+                + ": " + new Choices.Algorithms().nameOf(algorithm) + " " + new Choices.Methods().nameOf(method)
+                + " order " + order + ", " + steps + " steps"
+                + (this.network.guidanceScale != null ? ", guidance " + this.network.guidanceScale : "");
     }
 
-    private static double[] parseList(String text, String option) {
+    static double[] parseList(String text, String option) {
         String[] parts = text.split(",", -1);
         double[] values = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
