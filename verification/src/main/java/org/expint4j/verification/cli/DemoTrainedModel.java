@@ -91,14 +91,7 @@ final class DemoTrainedModel {
                 noise[i] = random.nextGaussian();
             }
             // Held-out data with the same classes as the samples, from a seed the training never saw.
-            double[] data = new double[2 * samples];
-            SplittableRandom held = new SplittableRandom(seed + 8);
-            for (int b = 0; b < samples; b++) {
-                double[] one = new double[2];
-                PinwheelData.sample(held, 1, labels[b], one, null);
-                data[2 * b] = one[0];
-                data[2 * b + 1] = one[1];
-            }
+            double[] data = heldOut(seed + 8);
             SlicedWasserstein target = new SlicedWasserstein(2, DemoCommand.PROJECTIONS, seed + 9);
             int total = evaluations();
             int[] done = {0};
@@ -145,6 +138,7 @@ final class DemoTrainedModel {
         }
     }
 
+    /** Held-out data: for each sample a point of its class, from the seed. */
     private double[] heldOut(long s) {
         double[] other = new double[2 * samples];
         SplittableRandom random = new SplittableRandom(s);
