@@ -436,7 +436,7 @@ public final class BenchRunner {
         final int nfe = 20;
         final int reps = options.effectiveRepetitions();
         // Runs of 0.1-0.2 s: a handful of warm-ups leaves the sampler's code to the interpreter and
-        // C1 (measured: 1.5-8 ms of overhead per run against 0.6-0.8 ms compiled).
+        // C1 (measured: 1.5-8 ms of overhead per run after 2 warm-ups, about 1-2 ms after 10).
         final int warmups = options.quick ? 10 : 30;
         // {order, label (-1: unconditional)}; quick: unconditional 2M only (about 2 s).
         final int[][] cases = options.quick ? new int[][] {{2, -1}}
@@ -458,12 +458,13 @@ public final class BenchRunner {
         }
         result.add(new BenchResult.Table("Shipped ONNX model (float32 graph), batch " + batch + ", " + nfe
                 + " NFE: sampler overhead",
-            "One sample() call per repetition (" + reps + " after " + warmups + " warm-up runs), double states, serial backend, "
-                + "log-SNR grid; ONNX Runtime with its default threads. Model time is measured around every "
-                + "model call inside the same runs (it includes the view's copies to and from float tensors); "
-                + "overhead = (total − model) / total of each run: the wrapper, guidance, sums, φ-weights and "
-                + "grid. Guided rows evaluate a doubled batch of " + 2 * batch + " per call. Bytes: allocated by "
-                + "the calling thread per run (ONNX Runtime's native memory not counted).",
+            "One sample() call per repetition (" + reps + " after " + warmups + " warm-up runs), double "
+                + "states, serial backend, log-SNR grid; ONNX Runtime with its default threads. Model time is "
+                + "measured around every model call inside the same runs (it includes the view's copies to "
+                + "and from float tensors); overhead = (total − model) / total of each run: the wrapper, "
+                + "guidance, sums, φ-weights and grid. Guided rows evaluate a doubled batch of " + 2 * batch
+                + " per call. Bytes: allocated by the calling thread per run (ONNX Runtime's native memory "
+                + "not counted).",
             List.of("case", "solver", "NFE", "ms per batch", "model ms", "overhead ms", "overhead", "samples/s",
                 "bytes/run"), rows));
     }

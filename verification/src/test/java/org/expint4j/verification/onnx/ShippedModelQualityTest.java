@@ -65,7 +65,7 @@ class ShippedModelQualityTest {
     private static final int PROJECTIONS = 200;
     private static final long PROJECTION_SEED = 7;
     private static final long NOISE_SEED = 1;
-    /** Held-out data of case {@code c} (0: mixture, 1 + k: class k) from seed 100 + c; the floor's second set 200 + c. */
+    /** Held-out data of case {@code c} (0: mixture, 1 + k: class k): seed 100 + c; the floor's second set 200 + c. */
     private static final long DATA_SEED = 100;
     private static final long FLOOR_SEED = 200;
 
