@@ -25,7 +25,9 @@ public final class BenchOptions {
         /** Throughput of the φ-functions. */
         PHI,
         /** End-to-end sampling of a Gaussian mixture: samples per second, model share. */
-        GMM
+        GMM,
+        /** End-to-end sampling of the shipped ONNX network: sampler overhead beside model time. */
+        ONNX
     }
 
     boolean quick;

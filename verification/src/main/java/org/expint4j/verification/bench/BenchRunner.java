@@ -14,7 +14,8 @@ import org.expint4j.verification.bench.FusedSums.Precision;
  * JMH suite ({@code verification/src/jmh/java}, built with {@code -Pbenchmarks}): effective
  * bandwidth of the fused sums next to copies, fused against unfused sums, per-step overhead of
  * the drivers and of the DPM-Solver sampler against the bare sums a step needs (and the bytes a
- * step allocates), φ-function throughput, and end-to-end Gaussian-mixture sampling.
+ * step allocates), φ-function throughput, end-to-end Gaussian-mixture sampling, and end-to-end
+ * sampling of the shipped ONNX network with the sampler's overhead beside the model's time.
  *
  * <pre>{@code
  * BenchResult r = BenchRunner.run(BenchOptions.quick());
@@ -57,6 +58,7 @@ public final class BenchRunner {
                 case DPM_STEP -> r.dpmStep();
                 case PHI -> r.phi();
                 case GMM -> r.gmm();
+                case ONNX -> r.onnx();
                 default -> throw new IllegalStateException("unknown section " + s);
             }
         }
@@ -425,6 +427,46 @@ public final class BenchRunner {
                 + "the rest (stepper sums, x/y scaling, φ-weights, grids).",
             List.of("NFE", "model threads", "solver threads", "ms per batch", "samples/s", "model ms",
                 "model share", "solver share"), rows));
+    }
+
+    // ---------------------------------------------------------------- ONNX
+
+    private void onnx() {
+        final int batch = 4096;
+        final int nfe = 20;
+        final int reps = options.effectiveRepetitions();
+        // Runs of 0.1-0.2 s: a handful of warm-ups leaves the sampler's code to the interpreter and
+        // C1 (measured: 1.5-8 ms of overhead per run after 2 warm-ups, about 1-2 ms after 10).
+        final int warmups = options.quick ? 10 : 30;
+        // {order, label (-1: unconditional)}; quick: unconditional 2M only (about 2 s).
+        final int[][] cases = options.quick ? new int[][] {{2, -1}}
+            : new int[][] {{2, -1}, {3, -1}, {2, 2}, {3, 2}};
+        final double scale = 2;
+        final List<List<String>> rows = new ArrayList<>();
+        for (int[] c : cases) {
+            try (OnnxWorkload w = new OnnxWorkload(batch, c[0], c[1], scale)) {
+                final OnnxWorkload.Runs runs = w.measure(nfe, warmups, reps);
+                final Timing.Sample overhead = runs.overhead();
+                rows.add(List.of(c[1] < 0 ? "unconditional" : "class " + c[1] + ", CFG " + (int) scale,
+                    "DPM-Solver++(" + c[0] + "M)", String.valueOf(nfe), millis(runs.total()), millis(runs.model()),
+                    millis(runs.overheadNanos()),
+                    String.format(Locale.ROOT, "%.2f %% [%.2f–%.2f]", 100 * overhead.median(), 100 * overhead.min(),
+                        100 * overhead.max()),
+                    String.format(Locale.ROOT, "%.0f", batch * 1e9 / runs.total().median()),
+                    runs.bytesPerRun() < 0 ? "n/a" : String.valueOf(runs.bytesPerRun())));
+            }
+        }
+        result.add(new BenchResult.Table("Shipped ONNX model (float32 graph), batch " + batch + ", " + nfe
+                + " NFE: sampler overhead",
+            "One sample() call per repetition (" + reps + " after " + warmups + " warm-up runs), double "
+                + "states, serial backend, log-SNR grid; ONNX Runtime with its default threads. Model time is "
+                + "measured around every model call inside the same runs (it includes the view's copies to "
+                + "and from float tensors); overhead = (total − model) / total of each run: the wrapper, "
+                + "guidance, sums, φ-weights and grid. Guided rows evaluate a doubled batch of " + 2 * batch
+                + " per call. Bytes: allocated by the calling thread per run (ONNX Runtime's native memory "
+                + "not counted).",
+            List.of("case", "solver", "NFE", "ms per batch", "model ms", "overhead ms", "overhead", "samples/s",
+                "bytes/run"), rows));
     }
 
     // ---------------------------------------------------------------- formatting

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /** {@code expint bench}: the performance measurements of docs/performance.md, from the command line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the hot paths: fused sums vs copy bandwidth, fused vs unfused, driver and",
-            "sampler overhead per step, phi throughput, end-to-end mixture sampling. Prints Markdown tables."})
+            "sampler overhead per step, phi throughput, end-to-end mixture and ONNX-model sampling. Prints Markdown",
+            "tables."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Fewer sizes and repetitions (under 30 s).")
@@ -31,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
     Integer maxLog2N;
 
     @Option(names = "--sections", split = ",",
-            description = "Subset of: bandwidth, fusion, driver, dpm-step, phi, gmm (default: all).")
+            description = "Subset of: bandwidth, fusion, threshold, driver, dpm-step, phi, gmm, onnx (default: all).")
     List<String> sections;
 
     @CommandLine.Spec
@@ -69,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
                     set.add(BenchOptions.Section.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("unknown --sections value '" + name
-                            + "'; known: bandwidth, fusion, driver, dpm-step, phi, gmm");
+                            + "'; known: bandwidth, fusion, threshold, driver, dpm-step, phi, gmm, onnx");
                 }
             }
             options.sections(set);
