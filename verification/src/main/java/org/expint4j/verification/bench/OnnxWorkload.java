@@ -6,7 +6,6 @@ import org.expint4j.diffusion.Algorithm;
 import org.expint4j.diffusion.DiffusionModel;
 import org.expint4j.diffusion.DpmSolver;
 import org.expint4j.diffusion.Guidance;
-import org.expint4j.diffusion.ModelType;
 import org.expint4j.diffusion.ModelWrapper;
 import org.expint4j.diffusion.SampleOptions;
 import org.expint4j.diffusion.SamplingMethod;
@@ -74,8 +73,7 @@ public final class OnnxWorkload implements AutoCloseable {
                 throw new IllegalStateException("unexpected guidance " + g);
             }
         }
-        final ModelWrapper<double[]> wrapper = new ModelWrapper<>(network, ModelType.NOISE, PinwheelModel.SCHEDULE,
-            PinwheelModel.TIME_MAP, DoubleVectorOps.serial(), guidance, null);
+        final ModelWrapper<double[]> wrapper = PinwheelModel.wrapper(network, guidance, DoubleVectorOps.serial());
         solver = new DpmSolver<>(wrapper::noise, PinwheelModel.SCHEDULE, DoubleVectorOps.serial(),
             Algorithm.DPMSOLVER_PLUS_PLUS);
         noise = new double[2 * batch];

@@ -79,9 +79,8 @@ final class DemoTrainedModel {
                 labels[b] = b % PinwheelData.CLASSES;
             }
             DoubleVectorOps ops = DoubleVectorOps.serial();
-            ModelWrapper<double[]> wrapper = new ModelWrapper<>(model.conditional(ArrayType.DOUBLE, labels),
-                    org.expint4j.diffusion.ModelType.NOISE, PinwheelModel.SCHEDULE, PinwheelModel.TIME_MAP, ops,
-                    model.classifierFreeGuidance(ArrayType.DOUBLE, GUIDANCE, labels), null);
+            ModelWrapper<double[]> wrapper = PinwheelModel.wrapper(model.conditional(ArrayType.DOUBLE, labels),
+                    model.classifierFreeGuidance(ArrayType.DOUBLE, GUIDANCE, labels), ops);
             DpmSolver<double[]> ddim = new DpmSolver<>(wrapper::noise, PinwheelModel.SCHEDULE, ops, Algorithm.DPMSOLVER);
             DpmSolver<double[]> plus = new DpmSolver<>(wrapper::noise, PinwheelModel.SCHEDULE, ops,
                     Algorithm.DPMSOLVER_PLUS_PLUS);

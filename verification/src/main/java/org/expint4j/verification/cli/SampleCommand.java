@@ -322,6 +322,7 @@ final class SampleCommand implements Callable<Integer> {
         long started = System.nanoTime();
         SampleResult result;
         AtomicFiles.Text content;
+        // The samples as doubles, for --plot (float runs widen them only then).
         double[] points = x;
         try {
             if (where.device() && precision == Choices.Precision.FLOAT32) {
@@ -332,7 +333,7 @@ final class SampleCommand implements Callable<Integer> {
                     state.download(xf);
                 }
                 content = w -> CliFiles.writeSamples(w, xf, dim);
-                points = widen(xf);
+                points = plot != null ? widen(xf) : null;
             } else if (where.device()) {
                 try (CudaVectorOps<DoubleDeviceVector> ops = CudaVectorOps.forDouble()) {
                     DoubleDeviceVector state = ops.fromArray(x);
@@ -350,7 +351,7 @@ final class SampleCommand implements Callable<Integer> {
                         : new FloatModelAdapter(parallel);
                 result = run(eps, noiseSchedule, ops, correction, xf, options, progress, l0, l1);
                 content = w -> CliFiles.writeSamples(w, xf, dim);
-                points = widen(xf);
+                points = plot != null ? widen(xf) : null;
             } else {
                 DoubleVectorOps ops = new DoubleVectorOps();
                 X0Correction<double[]> correction = thresholding

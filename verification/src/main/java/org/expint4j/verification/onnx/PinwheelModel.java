@@ -3,10 +3,15 @@ package org.expint4j.verification.onnx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.expint4j.diffusion.DiffusionModel;
+import org.expint4j.diffusion.Guidance;
 import org.expint4j.diffusion.LinearSchedule;
 import org.expint4j.diffusion.ModelTimeMap;
+import org.expint4j.diffusion.ModelType;
+import org.expint4j.diffusion.ModelWrapper;
 import org.expint4j.diffusion.NoiseSchedule;
 import org.expint4j.diffusion.onnx.OnnxDiffusionModel;
+import org.expint4j.vector.VectorOps;
 
 /**
  * The trained model shipped in this module: a conditional noise predictor for {@link PinwheelData}
@@ -41,6 +46,20 @@ public final class PinwheelModel {
     public static OnnxDiffusionModel load(boolean float64) {
         String name = float64 ? FLOAT64 : FLOAT32;
         return OnnxDiffusionModel.load("shipped model " + name, resource(name), new OnnxDiffusionModel.Options());
+    }
+
+    /**
+     * The wrapper that turns one of the model's views into the sampler's noise predictor, with
+     * the facts of this model: it predicts noise, on {@link #SCHEDULE}, reading {@link #TIME_MAP}.
+     *
+     * @param network a view of the loaded model
+     * @param guidance the guidance, {@link Guidance#none()} for none
+     * @param ops the backend of the states
+     * @return the wrapper
+     */
+    public static ModelWrapper<double[]> wrapper(DiffusionModel<double[]> network, Guidance<double[]> guidance,
+                                                 VectorOps<double[]> ops) {
+        return new ModelWrapper<>(network, ModelType.NOISE, SCHEDULE, TIME_MAP, ops, guidance, null);
     }
 
     /** @return the manifest, as JSON text */

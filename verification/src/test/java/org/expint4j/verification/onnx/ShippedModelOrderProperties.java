@@ -7,7 +7,7 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.expint4j.diffusion.Algorithm;
 import org.expint4j.diffusion.DiffusionModel;
 import org.expint4j.diffusion.DpmSolver;
-import org.expint4j.diffusion.ModelType;
+import org.expint4j.diffusion.Guidance;
 import org.expint4j.diffusion.ModelWrapper;
 import org.expint4j.diffusion.SampleOptions;
 import org.expint4j.diffusion.SamplingMethod;
@@ -100,8 +100,7 @@ class ShippedModelOrderProperties {
 
     private static double[] sample(DiffusionModel<double[]> network, double[] noise, Algorithm algorithm, int order,
                                    boolean exact3M, int steps) {
-        ModelWrapper<double[]> wrapper = new ModelWrapper<>(network, ModelType.NOISE, PinwheelModel.SCHEDULE,
-                PinwheelModel.TIME_MAP, DoubleVectorOps.serial());
+        ModelWrapper<double[]> wrapper = PinwheelModel.wrapper(network, Guidance.none(), DoubleVectorOps.serial());
         double[] x = noise.clone();
         new DpmSolver<>(wrapper::noise, PinwheelModel.SCHEDULE, DoubleVectorOps.serial(), algorithm)
                 .sample(x, new SampleOptions().method(SamplingMethod.MULTISTEP).order(order).steps(steps)

@@ -11,7 +11,6 @@ import org.expint4j.diffusion.Algorithm;
 import org.expint4j.diffusion.DiffusionModel;
 import org.expint4j.diffusion.DpmSolver;
 import org.expint4j.diffusion.Guidance;
-import org.expint4j.diffusion.ModelType;
 import org.expint4j.diffusion.ModelWrapper;
 import org.expint4j.diffusion.SampleOptions;
 import org.expint4j.diffusion.SkipType;
@@ -131,8 +130,7 @@ class ShippedModelQualityTest {
                 : model.conditional(ArrayType.DOUBLE, label);
         Guidance<double[]> guidance = label < 0 ? Guidance.none()
                 : model.classifierFreeGuidance(ArrayType.DOUBLE, SCALE, label);
-        ModelWrapper<double[]> wrapper = new ModelWrapper<>(network, ModelType.NOISE, PinwheelModel.SCHEDULE,
-                PinwheelModel.TIME_MAP, DoubleVectorOps.serial(), guidance, null);
+        ModelWrapper<double[]> wrapper = PinwheelModel.wrapper(network, guidance, DoubleVectorOps.serial());
         double[] x = noise.clone();
         new DpmSolver<>(wrapper::noise, PinwheelModel.SCHEDULE, DoubleVectorOps.serial(), Algorithm.DPMSOLVER_PLUS_PLUS)
                 .sample(x, new SampleOptions().steps(steps).order(2).skipType(SkipType.LOGSNR)

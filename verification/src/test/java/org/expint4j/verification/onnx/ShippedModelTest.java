@@ -137,10 +137,8 @@ class ShippedModelTest {
             Guidance<double[]> one = model.classifierFreeGuidance(ArrayType.DOUBLE, 2.5, 1);
             Guidance<double[]> two = Guidance.classifierFree(model.unconditional(ArrayType.DOUBLE), 2.5);
             DiffusionModel<double[]> conditional = model.conditional(ArrayType.DOUBLE, 1);
-            ModelWrapper<double[]> a = new ModelWrapper<>(conditional, ModelType.NOISE, PinwheelModel.SCHEDULE,
-                    PinwheelModel.TIME_MAP, ops, one, null);
-            ModelWrapper<double[]> b = new ModelWrapper<>(conditional, ModelType.NOISE, PinwheelModel.SCHEDULE,
-                    PinwheelModel.TIME_MAP, ops, two, null);
+            ModelWrapper<double[]> a = PinwheelModel.wrapper(conditional, one, ops);
+            ModelWrapper<double[]> b = PinwheelModel.wrapper(conditional, two, ops);
             a.noise(x, 0.4, batched);
             b.noise(x, 0.4, twoPass);
             for (int i = 0; i < 6; i++) {
@@ -152,8 +150,7 @@ class ShippedModelTest {
     }
 
     private static double[] sample(DiffusionModel<double[]> model, double[] noise) {
-        ModelWrapper<double[]> wrapper = new ModelWrapper<>(model, ModelType.NOISE, PinwheelModel.SCHEDULE,
-                PinwheelModel.TIME_MAP, DoubleVectorOps.serial());
+        ModelWrapper<double[]> wrapper = PinwheelModel.wrapper(model, Guidance.none(), DoubleVectorOps.serial());
         double[] x = noise.clone();
         new DpmSolver<>(wrapper::noise, PinwheelModel.SCHEDULE, DoubleVectorOps.serial(), Algorithm.DPMSOLVER_PLUS_PLUS)
                 .sample(x, new SampleOptions().steps(20).order(2).batchSize(noise.length / 2));
