@@ -1,16 +1,21 @@
 package org.expint4j.diffusion;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.expint4j.integrate.ExponentialAdamsStepper;
 import org.expint4j.integrate.ExponentialRungeKuttaStepper;
+import org.expint4j.integrate.FixedGrid;
 import org.expint4j.integrate.IntegrationStatistics;
 import org.expint4j.integrate.NonFiniteValueException;
+import org.expint4j.integrate.StepControl;
+import org.expint4j.integrate.StepHook;
+import org.expint4j.integrate.StepLoop;
 import org.expint4j.integrate.StepObserver;
-import org.expint4j.integrate.Stepper;
+import org.expint4j.integrate.StepSizeController;
 import org.expint4j.method.ExponentialAdams;
-import org.expint4j.method.HochbruckOstermann4;
+import org.expint4j.method.NumericTableau;
 import org.expint4j.vector.VectorOps;
 
 /**
@@ -39,6 +44,9 @@ public final class DpmSolver<V> {
     private final X0Correction<V> x0Correction;
     private final XtCorrection<V> xtCorrection;
     private final List<StepObserver<V>> observers = new ArrayList<>();
+
+    /** Trial steps after which an adaptive run is stopped (the reference has no limit). */
+    static final int MAX_TRIALS = 100_000;
 
     /**
      * @param noiseModel \( \hat\epsilon(x, t) \) at continuous time \(t\) (a model wrapper's noise
@@ -110,219 +118,139 @@ public final class DpmSolver<V> {
     }
 
     private SampleResult run(V x, SampleOptions o, double tStart, double tEnd, boolean inverse) {
-        validate(x, o, tStart, tEnd, inverse);
-        LambdaDynamics<V> dynamics = new LambdaDynamics<>(noiseModel, schedule, ops, algorithm, x0Correction);
+        SampleValidation.check(schedule, ops.length(x), o, tStart, tEnd, inverse);
         int length = ops.length(x);
+        LambdaDynamics<V> dynamics = new LambdaDynamics<>(noiseModel, schedule, ops, algorithm, x0Correction);
         dynamics.ensureLength(length);
-        Run run = new Run(dynamics, length);
-        SampleResult result = switch (o.method) {
-            case MULTISTEP -> run.multistep(x, o, grid(o, tStart, tEnd, o.steps));
-            case SINGLESTEP, SINGLESTEP_FIXED -> run.singlestep(x, o, tStart, tEnd);
-            case ADAPTIVE -> run.adaptive(x, o, tStart, tEnd);
-        };
-        run.syncX(x, run.time);
+        IntegrationStatistics statistics = new IntegrationStatistics();
+        Hook hook = new Hook(dynamics);
+        StepLoop<V> loop;
+        StepControl control;
+        // The multistep stepper without a starter steps on x itself, scaling y = x/scale in its weights.
+        boolean inX = false;
+        switch (o.method) {
+            case MULTISTEP -> {
+                FixedGrid grid = FixedGrid.of(o.timeGrid != null ? o.timeGrid
+                        : SamplingGrids.timeSteps(schedule, o.skipType, tStart, tEnd, o.steps));
+                ExponentialAdams method = new ExponentialAdams(o.order,
+                        o.warmup == SampleOptions.Warmup.SINGLESTEP && o.order > 1
+                                ? ExponentialAdams.Startup.STARTER : ExponentialAdams.Startup.WARM_UP);
+                ExponentialAdamsStepper<V> stepper = new ExponentialAdamsStepper<>(method,
+                        DpmCoefficients.multistep(o.solverType, o.exactThirdOrderMultistep), dynamics.linearPart(),
+                        dynamics, ops, length, statistics);
+                inX = method.startup() == ExponentialAdams.Startup.WARM_UP;
+                dynamics.statesInX(inX);
+                hook.multistep(stepper, o, grid.steps(), inX);
+                loop = new StepLoop<>(ops, stepper, statistics);
+                control = grid;
+            }
+            case SINGLESTEP, SINGLESTEP_FIXED -> {
+                int[] orders;
+                double[] outer;
+                if (o.timeGrid != null) {
+                    outer = o.timeGrid.clone();
+                    orders = new int[outer.length - 1];
+                    Arrays.fill(orders, o.order);
+                } else if (o.method == SamplingMethod.SINGLESTEP) {
+                    orders = SamplingGrids.singlestepOrders(o.steps, o.order);
+                    outer = SamplingGrids.singlestepOuterGrid(schedule, o.skipType, tStart, tEnd, o.steps, orders);
+                } else {
+                    orders = new int[o.steps / stagesOf(o.order)];
+                    Arrays.fill(orders, o.order);
+                    outer = SamplingGrids.timeSteps(schedule, o.skipType, tStart, tEnd, orders.length);
+                }
+                DpmSinglestep<V> stepper = new DpmSinglestep<>(orders, outer, o, schedule, dynamics, ops, length,
+                        statistics);
+                hook.singlestep = stepper;
+                loop = new StepLoop<>(ops, stepper, statistics);
+                control = FixedGrid.of(outer);
+            }
+            case ADAPTIVE -> {
+                // DPM-Solver-12 / -23 (paper App. C, Alg. 6/7): the embedded lower-order update shares the stages.
+                NumericTableau tableau = DpmCoefficients.newSinglestepTableau(o.order);
+                double r1 = o.order == 2 ? 0.5 : 1.0 / 3.0;
+                DpmCoefficients.singlestep(tableau, o.order, o.solverType, r1, 2.0 / 3.0);
+                DpmCoefficients.embedded(tableau, o.solverType, r1);
+                loop = new StepLoop<>(ops, new ExponentialRungeKuttaStepper<>(DpmMethods.singlestep(o.order,
+                        o.solverType), tableau, dynamics.linearPart(), dynamics, ops, length, statistics), statistics)
+                        .errorNorm(new DpmErrorNorm<>(ops, x, o.atol, o.rtol, o.batchSize));
+                control = adaptiveControl(o).control(tEnd, o.order - 1);
+            }
+            default -> throw new IllegalArgumentException("unknown method " + o.method);
+        }
+        double t = loop.timeMap(dynamics.timeMap(!inX)).hook(hook).observers(observers).run(control, tStart, x, x);
         if (o.denoiseToZero) {
             V x0 = ops.allocate(length);
-            dynamics.dataPrediction(x, result.finalTime(), x0);
+            dynamics.dataPrediction(x, t, x0);
             ops.copy(x0, x);
-            run.statistics.addEvaluation();
-            checkFinite(x, result.steps() + 1, result.finalTime(), run.statistics);
+            statistics.addEvaluation();
+            checkFinite(x, (int) statistics.acceptedSteps() + 1, t, statistics);
         }
-        return new SampleResult(run.statistics.evaluations(), result.steps(), result.rejectedSteps(),
-                result.finalTime());
-    }
-
-    private double[] grid(SampleOptions o, double tStart, double tEnd, int steps) {
-        return o.timeGrid != null ? o.timeGrid.clone() : SamplingGrids.timeSteps(schedule, o.skipType, tStart, tEnd, steps);
+        return new SampleResult(statistics.evaluations(), (int) statistics.acceptedSteps(),
+                (int) statistics.rejectedSteps(), t);
     }
 
     /**
-     * The state of one run: steppers, buffers, statistics. Between steps the state lives in
-     * λ-time variables {@code y = x / scale(t)}; {@code x} is written only where someone reads it
-     * (an x_t-correction, an observer, the end of the run), which saves two passes over the batch
-     * per step.
+     * The reference's step-size rule in the framework's controller: \(h \leftarrow \theta h
+     * E^{-1/k}\) with no growth or reduction limits (also after a rejection), the first step
+     * {@code hInit}, and a trial that reaches \(\lambda(t_{\mathrm{end}})\) or ends within
+     * \(t_{\mathrm{err}}\) of \(t_{\mathrm{end}}\) ending on it exactly. The reference rounds
+     * \(h\) to single precision; this keeps double, so step sequences may differ in the last digits.
      */
-    private final class Run {
+    private static StepSizeController adaptiveControl(SampleOptions o) {
+        return StepSizeController.of(o.atol, o.rtol).withSafety(o.theta)
+                .withFactorLimits(0, Double.POSITIVE_INFINITY).withGrowthAfterRejection(true)
+                .withInitialStep(o.hInit).withEndRules(1, o.tErr).withMaxSteps(MAX_TRIALS);
+    }
 
-        final LambdaDynamics<V> dynamics;
-        final int length;
-        final IntegrationStatistics statistics = new IntegrationStatistics();
-        V y;
-        V yNext;
-        /** Whether {@code y} holds the current state (else {@code x} does). */
-        boolean yCurrent;
-        /** Whether {@code x} holds the current state. */
-        boolean xCurrent = true;
-        /** The time of the current state. */
-        double time;
+    /** What DPM-Solver does around the loop's steps. */
+    private final class Hook implements StepHook<V> {
 
-        Run(LambdaDynamics<V> dynamics, int length) {
+        private final LambdaDynamics<V> dynamics;
+        private ExponentialAdamsStepper<V> multistep;
+        private DpmSinglestep<V> singlestep;
+        private int order;
+        private int steps;
+        private boolean lowerOrderFinal;
+        private boolean inX;
+
+        Hook(LambdaDynamics<V> dynamics) {
             this.dynamics = dynamics;
-            this.length = length;
-            this.y = ops.allocate(length);
-            this.yNext = ops.allocate(length);
         }
 
-        /** One step from grid time s to t with the given stepper. */
-        void step(Stepper<V> stepper, V x, double s, double t, int index) {
-            double lambdaS = schedule.lambda(s);
-            double lambdaT = schedule.lambda(t);
+        void multistep(ExponentialAdamsStepper<V> stepper, SampleOptions o, int gridSteps, boolean statesInX) {
+            multistep = stepper;
+            order = o.order;
+            steps = gridSteps;
+            lowerOrderFinal = o.lowerOrderFinal;
+            inX = statesInX;
+        }
+
+        @Override
+        public void beforeStep(int step, double s, double t, double lambdaS, double h) {
+            // The model is called at the grid time itself, not at t(λ) recomputed (as the reference does).
             dynamics.knownTime(lambdaS, s);
-            if (!yCurrent) {
-                dynamics.scaleInto(1 / dynamics.scale(s), x, y);
+            if (singlestep != null) {
+                singlestep.select(step);
             }
-            // The finiteness check comes with the step's last pass instead of a second read.
-            double max = stepper.stepMaxAbs(lambdaS, lambdaT - lambdaS, y, yNext);
-            if (!Double.isFinite(max)) {
-                int stage = stepper.firstNonFiniteStage();
-                double at = stage >= 0 ? dynamics.timeOf(stepper.stageTime(stage)) : s;
-                // Report the state at s as the last good state.
-                syncX(x, s);
-                double[] last = new double[length];
-                ops.toArray(x, last);
-                throw new NonFiniteValueException(index, at, stage, statistics.snapshot(), s, last);
-            }
-            V swap = y;
-            y = yNext;
-            yNext = swap;
-            yCurrent = true;
-            xCurrent = false;
-            time = t;
-            if (xtCorrection != null || !observers.isEmpty()) {
-                syncX(x, t);
-            }
-            if (xtCorrection != null) {
-                xtCorrection.correct(x, t, index);
-                yCurrent = false;
-            }
-            for (int i = 0; i < observers.size(); i++) {
-                observers.get(i).stepAccepted(index, t, x, lambdaT - lambdaS, statistics.evaluations());
-            }
-        }
-
-        /** Writes the current state at time {@code t} into {@code x} if it is not there yet. */
-        void syncX(V x, double t) {
-            if (!xCurrent) {
-                dynamics.scaleInto(dynamics.scale(t), y, x);
-                xCurrent = true;
-            }
-        }
-
-        SampleResult multistep(V x, SampleOptions o, double[] grid) {
-            int steps = grid.length - 1;
-            ExponentialAdams method = new ExponentialAdams(o.order,
-                    o.warmup == SampleOptions.Warmup.SINGLESTEP && o.order > 1
-                            ? ExponentialAdams.Startup.STARTER : ExponentialAdams.Startup.WARM_UP);
-            ExponentialAdamsStepper<V> stepper = new ExponentialAdamsStepper<>(method,
-                    DpmCoefficients.multistep(o.solverType, o.exactThirdOrderMultistep), dynamics.linearPart(),
-                    dynamics, ops, length, statistics);
-            // Without a starter the stepper can take x itself and scale it in its weights.
-            boolean inX = method.startup() == ExponentialAdams.Startup.WARM_UP;
-            dynamics.statesInX(inX);
-            V current = x;
-            for (int i = 1; i <= steps; i++) {
+            if (multistep != null) {
                 // The reference's rule (its code says steps < 10; its docstring says < 15).
-                int stepOrder = o.lowerOrderFinal && steps < 10 ? Math.min(o.order, steps + 1 - i) : o.order;
-                stepper.limitOrder(stepOrder);
+                multistep.limitOrder(lowerOrderFinal && steps < 10 ? Math.min(order, steps + 1 - step) : order);
                 if (inX) {
-                    current = stepInX(stepper, current, grid[i - 1], grid[i], i);
-                } else {
-                    step(stepper, x, grid[i - 1], grid[i], i);
+                    multistep.scaleNextStep(dynamics.scale(s), dynamics.scale(t), dynamics.valueFactor());
                 }
             }
-            if (current != x) {
-                ops.copy(current, x);
-            }
-            return new SampleResult(0, steps, 0, grid[steps]);
         }
 
-        /**
-         * One multistep step from s to t taken on x directly: the stepper folds
-         * \(y = x/\mathrm{scale}\) into its weights, so the step costs the model, its
-         * conversion and one fused sum, like a sampler written in x.
-         *
-         * @return the vector now holding x at t ({@code yNext} or the caller's x, alternately)
-         */
-        V stepInX(ExponentialAdamsStepper<V> stepper, V current, double s, double t, int index) {
-            double lambdaS = schedule.lambda(s);
-            double lambdaT = schedule.lambda(t);
-            dynamics.knownTime(lambdaS, s);
-            V next = current == yNext ? y : yNext;
-            stepper.scaleNextStep(dynamics.scale(s), dynamics.scale(t), dynamics.valueFactor());
-            double max = stepper.stepMaxAbs(lambdaS, lambdaT - lambdaS, current, next);
-            if (!Double.isFinite(max)) {
-                int stage = stepper.firstNonFiniteStage();
-                double at = stage >= 0 ? dynamics.timeOf(stepper.stageTime(stage)) : s;
-                double[] last = new double[length];
-                ops.toArray(current, last);
-                throw new NonFiniteValueException(index, at, stage, statistics.snapshot(), s, last);
-            }
-            time = t;
-            if (xtCorrection != null) {
-                xtCorrection.correct(next, t, index);
-            }
-            for (int i = 0; i < observers.size(); i++) {
-                observers.get(i).stepAccepted(index, t, next, lambdaT - lambdaS, statistics.evaluations());
-            }
-            return next;
+        @Override
+        public boolean hasAfterStep() {
+            return xtCorrection != null;
         }
 
-        SampleResult singlestep(V x, SampleOptions o, double tStart, double tEnd) {
-            int[] orders;
-            double[] outer;
-            if (o.timeGrid != null) {
-                outer = o.timeGrid.clone();
-                orders = new int[outer.length - 1];
-                java.util.Arrays.fill(orders, o.order);
-            } else if (o.method == SamplingMethod.SINGLESTEP) {
-                orders = SamplingGrids.singlestepOrders(o.steps, o.order);
-                outer = SamplingGrids.singlestepOuterGrid(schedule, o.skipType, tStart, tEnd, o.steps, orders);
-            } else {
-                int k = o.steps / stagesOf(o.order);
-                orders = new int[k];
-                java.util.Arrays.fill(orders, o.order);
-                outer = SamplingGrids.timeSteps(schedule, o.skipType, tStart, tEnd, k);
-            }
-            @SuppressWarnings("unchecked")
-            ExponentialRungeKuttaStepper<V>[] steppers = new ExponentialRungeKuttaStepper[5];
-            for (int i = 0; i < orders.length; i++) {
-                int order = orders[i];
-                double s = outer[i];
-                double t = outer[i + 1];
-                ExponentialRungeKuttaStepper<V> stepper = steppers[order];
-                if (stepper == null) {
-                    stepper = order == 4
-                            ? new ExponentialRungeKuttaStepper<>(new HochbruckOstermann4(), dynamics.linearPart(),
-                                    dynamics, ops, length, statistics)
-                            : new ExponentialRungeKuttaStepper<>(DpmMethods.singlestep(order, o.solverType),
-                                    DpmCoefficients.newSinglestepTableau(order), dynamics.linearPart(), dynamics, ops,
-                                    length, statistics);
-                    steppers[order] = stepper;
-                }
-                if (order <= 3) {
-                    double[] r = innerRatios(o.skipType, s, t, order);
-                    DpmCoefficients.singlestep(stepper.tableau(), order, o.solverType, r[0], r[1]);
-                }
-                step(stepper, x, s, t, i + 1);
-            }
-            return new SampleResult(0, orders.length, 0, outer[orders.length]);
-        }
-
-        /** r1, r2 from the inner grid of the step, as the reference computes them. */
-        double[] innerRatios(SkipType skip, double s, double t, int order) {
-            if (order == 1) {
-                return new double[] {Double.NaN, Double.NaN};
-            }
-            double[] inner = SamplingGrids.timeSteps(schedule, skip, s, t, order);
-            double l0 = schedule.lambda(inner[0]);
-            double h = schedule.lambda(inner[order]) - l0;
-            double r1 = (schedule.lambda(inner[1]) - l0) / h;
-            double r2 = order == 3 ? (schedule.lambda(inner[2]) - l0) / h : Double.NaN;
-            return new double[] {r1, r2};
-        }
-
-        SampleResult adaptive(V x, SampleOptions o, double tStart, double tEnd) {
-            return new DpmAdaptive<>(schedule, ops, dynamics, statistics).run(x, o, tStart, tEnd, observers);
+        @Override
+        public double afterStep(int step, double t, V x) {
+            xtCorrection.correct(x, t, step);
+            return t;
         }
     }
 
@@ -337,9 +265,5 @@ public final class DpmSolver<V> {
             ops.toArray(x, last);
             throw new NonFiniteValueException(step, t, 0, statistics.snapshot(), t, last);
         }
-    }
-
-    private void validate(V x, SampleOptions o, double tStart, double tEnd, boolean inverse) {
-        SampleValidation.check(schedule, ops.length(x), o, tStart, tEnd, inverse);
     }
 }

@@ -1,5 +1,6 @@
 package org.expint4j.diffusion;
 
+import org.expint4j.integrate.TimeMap;
 import org.expint4j.problem.Nonlinearity;
 import org.expint4j.problem.ScalarLinearPart;
 import org.expint4j.vector.VectorOps;
@@ -29,7 +30,6 @@ final class LambdaDynamics<V> implements Nonlinearity<V> {
     private boolean stateIsX;
     private double knownLambda = Double.NaN;
     private double knownTime;
-    private double lastTime;
 
     LambdaDynamics(DiffusionModel<V> noiseModel, NoiseSchedule schedule, VectorOps<V> ops, Algorithm algorithm,
                    X0Correction<V> correction) {
@@ -74,11 +74,6 @@ final class LambdaDynamics<V> implements Nonlinearity<V> {
         knownTime = t;
     }
 
-    /** @return the time of the last evaluation */
-    double lastTime() {
-        return lastTime;
-    }
-
     double timeOf(double lambda) {
         return lambda == knownLambda ? knownTime : schedule.inverseLambda(lambda);
     }
@@ -101,7 +96,6 @@ final class LambdaDynamics<V> implements Nonlinearity<V> {
     @Override
     public void evaluate(double lambda, V y, V out) {
         double t = timeOf(lambda);
-        lastTime = t;
         if (stateIsX) {
             if (algorithm == Algorithm.DPMSOLVER_PLUS_PLUS) {
                 dataPrediction(y, t, out);
@@ -142,6 +136,42 @@ final class LambdaDynamics<V> implements Nonlinearity<V> {
         if (correction != null && Double.isFinite(ops.maxAbs(out))) {
             correction.correct(out, t);
         }
+    }
+
+    /**
+     * The run's time map: \(\tau = \lambda(t)\), with the state in \(y = x/\mathrm{scale}(t)\),
+     * or in \(x\) itself for a stepper that folds the scaling into its weights.
+     *
+     * @param scaled whether the loop's state is \(y\) (else \(x\))
+     * @return the map
+     */
+    TimeMap timeMap(boolean scaled) {
+        return new TimeMap() {
+            @Override
+            public double integrationTime(double t) {
+                return schedule.lambda(t);
+            }
+
+            @Override
+            public double userTime(double lambda) {
+                return timeOf(lambda);
+            }
+
+            @Override
+            public double stateScale(double t) {
+                return scaled ? scale(t) : 1;
+            }
+
+            @Override
+            public boolean scalesState() {
+                return scaled;
+            }
+
+            @Override
+            public String symbol() {
+                return "λ";
+            }
+        };
     }
 
     /** {@code out = factor * v}. */

@@ -26,33 +26,40 @@ public final class SamplingGrids {
     public static double[] timeSteps(NoiseSchedule schedule, SkipType skip, double tStart, double tEnd, int n) {
         checkSteps("number of steps", n);
         double[] grid = new double[n + 1];
-        switch (skip) {
-            case LOGSNR -> {
-                double lambdaT = schedule.lambda(tStart);
-                double lambda0 = schedule.lambda(tEnd);
-                for (int i = 0; i <= n; i++) {
-                    grid[i] = schedule.inverseLambda(linspace(lambdaT, lambda0, n, i));
-                }
-            }
-            case TIME_UNIFORM -> {
-                for (int i = 0; i <= n; i++) {
-                    grid[i] = linspace(tStart, tEnd, n, i);
-                }
-            }
-            case TIME_QUADRATIC -> {
-                double a = Math.sqrt(tStart);
-                double b = Math.sqrt(tEnd);
-                for (int i = 0; i <= n; i++) {
-                    double r = linspace(a, b, n, i);
-                    grid[i] = r * r;
-                }
-            }
-            default -> throw new IllegalArgumentException("unknown skip type " + skip);
+        for (int i = 0; i <= n; i++) {
+            grid[i] = timeStep(schedule, skip, tStart, tEnd, n, i);
         }
-        // The ends exactly as asked: mapped through lambda or a square root they move by rounding.
-        grid[0] = tStart;
-        grid[n] = tEnd;
         return grid;
+    }
+
+    /**
+     * Time {@code i} of {@link #timeSteps}, without building the grid (single-step DPM-Solver
+     * takes its inner nodes from it at every step).
+     *
+     * @param schedule the schedule (for {@link SkipType#LOGSNR})
+     * @param skip the spacing
+     * @param tStart first time
+     * @param tEnd last time
+     * @param n number of intervals
+     * @param i the index, {@code 0..n}
+     * @return the time
+     */
+    static double timeStep(NoiseSchedule schedule, SkipType skip, double tStart, double tEnd, int n, int i) {
+        // The ends exactly as asked: mapped through lambda or a square root they move by rounding.
+        if (i == 0) {
+            return tStart;
+        }
+        if (i == n) {
+            return tEnd;
+        }
+        return switch (skip) {
+            case LOGSNR -> schedule.inverseLambda(linspace(schedule.lambda(tStart), schedule.lambda(tEnd), n, i));
+            case TIME_UNIFORM -> linspace(tStart, tEnd, n, i);
+            case TIME_QUADRATIC -> {
+                double r = linspace(Math.sqrt(tStart), Math.sqrt(tEnd), n, i);
+                yield r * r;
+            }
+        };
     }
 
     private static void checkSteps(String name, int n) {

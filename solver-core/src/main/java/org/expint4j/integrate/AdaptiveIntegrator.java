@@ -76,85 +76,17 @@ public final class AdaptiveIntegrator<V> {
      */
     public IntegrationStatistics integrate(LinearPart linearPart, Nonlinearity<V> nonlinearity, V u0,
                                            double t0, double t1, V out) {
-        TimeGrids.checkTime("t0", t0);
-        TimeGrids.checkTime("t1", t1);
+        FixedGrid.checkTime("t0", t0);
+        FixedGrid.checkTime("t1", t1);
         if (t0 == t1) {
             throw new IllegalArgumentException("t1 must differ from t0, both are " + t0);
         }
         int length = ops.length(u0);
-        if (ops.length(out) != length) {
-            throw new IllegalArgumentException("output has length " + ops.length(out)
-                    + " but the initial state has length " + length);
-        }
-        V atol = null;
-        if (controller.absoluteTolerances() != null) {
-            if (controller.absoluteTolerances().length != length) {
-                throw new IllegalArgumentException(controller.absoluteTolerances().length
-                        + " absolute tolerances given for a state of length " + length);
-            }
-            atol = ops.fromArray(controller.absoluteTolerances());
-        }
         IntegrationStatistics statistics = new IntegrationStatistics();
         ExponentialRungeKuttaStepper<V> stepper =
                 new ExponentialRungeKuttaStepper<>(method, linearPart, nonlinearity, ops, length, statistics);
-        V current = ops.allocate(length);
-        V trial = ops.allocate(length);
-        ops.copy(u0, current);
-        double direction = Math.signum(t1 - t0);
-        double span = Math.abs(t1 - t0);
-        double t = t0;
-        double step = controller.initialStep(span);
-        boolean rejected = false;
-        int accepted = 0;
-        int trials = 0;
-        while (direction * (t1 - t) > 0) {
-            if (trials >= controller.maxSteps()) {
-                throw new MaxStepsExceededException("maximum of " + controller.maxSteps()
-                        + " steps reached at t = " + t + " before t1 = " + t1 + " (" + statistics + ")",
-                        statistics.snapshot(), t, FixedStepIntegrator.toArray(ops, current));
-            }
-            double remaining = Math.abs(t1 - t);
-            // Stretch a step that would leave a sliver of less than 1% of a step at the end.
-            boolean last = step >= remaining * 0.99;
-            double h = direction * (last ? remaining : step);
-            double max = stepper.stepMaxAbs(t, h, current, trial);
-            trials++;
-            if (!Double.isFinite(max)) {
-                throw FixedStepIntegrator.nonFinite(ops, stepper, accepted + 1, t, current, statistics);
-            }
-            V embedded = stepper.embeddedSolution(current);
-            double error = atol == null
-                    ? ops.weightedRms(trial, embedded, controller.absoluteTolerance(), controller.relativeTolerance())
-                    : ops.weightedRms(trial, embedded, atol, controller.relativeTolerance());
-            double factor = controller.factor(error, method.embeddedOrder(), rejected);
-            if (error <= 1) {
-                statistics.addAccepted();
-                accepted++;
-                t = last ? t1 : t + h;
-                V swap = current;
-                current = trial;
-                trial = swap;
-                // Indexed loop: an iterator would allocate per step.
-                for (int o = 0; o < observers.size(); o++) {
-                    observers.get(o).stepAccepted(accepted, t, current, h, statistics.evaluations());
-                }
-                rejected = false;
-            } else {
-                statistics.addRejected();
-                rejected = true;
-            }
-            step = controller.clamp(Math.abs(h) * factor);
-            if (step < controller.minStep() && direction * (t1 - t) > 0) {
-                throw new StepSizeUnderflowException("step size " + step + " fell below the minimum "
-                        + controller.minStep() + " at t = " + t + " (" + statistics + ")",
-                        statistics.snapshot(), t, FixedStepIntegrator.toArray(ops, current));
-            }
-            if (!(step > Math.ulp(t) * 4) && direction * (t1 - t) > 0) {
-                throw new StepSizeUnderflowException("step size " + step + " underflows at t = " + t
-                        + " (" + statistics + ")", statistics.snapshot(), t, FixedStepIntegrator.toArray(ops, current));
-            }
-        }
-        ops.copy(current, out);
+        new StepLoop<>(ops, stepper, statistics).errorNorm(ErrorNorm.weightedRms(ops, controller, length))
+                .observers(observers).run(controller.control(t1, method.embeddedOrder()), t0, u0, out);
         return statistics;
     }
 }

@@ -57,11 +57,8 @@ public final class ExponentialFirstOrderIntegrator extends AbstractIntegrator {
             throw new IllegalArgumentException("secondary equations are not supported: total dimension "
                     + equations.getTotalDimension() + " exceeds the primary dimension " + n);
         }
-        boolean forward = t > equations.getTime();
+        double t0 = equations.getTime();
         double[] y0 = equations.getCompleteState();
-        double[] y = y0.clone();
-        double[] next = new double[n];
-        double[] yDot = new double[n];
         IntegrationStatistics statistics = new IntegrationStatistics();
         DoubleVectorOps ops = DoubleVectorOps.serial();
         Nonlinearity<double[]> counted = (time, u, out) -> {
@@ -69,45 +66,124 @@ public final class ExponentialFirstOrderIntegrator extends AbstractIntegrator {
             problem.nonlinear(time, u, out);
         };
         Stepper<double[]> stepper = Steppers.create(method, problem.linearPart(), counted, ops, n, statistics);
-        HermiteStepInterpolator interpolator = new HermiteStepInterpolator(y, forward,
-                equations.getPrimaryMapper(), equations.getSecondaryMappers());
-        interpolator.storeTime(equations.getTime());
-        stepStart = equations.getTime();
-        stepSize = forward ? step : -step;
-        if (forward ? stepStart + stepSize >= t : stepStart + stepSize <= t) {
-            stepSize = t - stepStart;
-        }
-        initIntegration(equations.getTime(), y0, t);
-        computeDerivatives(stepStart, y, yDot);
+        Run run = new Run(equations, stepper, y0, t);
+        initIntegration(t0, y0, t);
+        computeDerivatives(t0, run.y, run.yDot);
         isLastStep = false;
-        int index = 0;
-        do {
+        new StepLoop<>(ops, stepper, statistics).hook(run).run(run, t0, y0, run.y);
+        equations.setTime(stepStart);
+        equations.setCompleteState(run.y);
+        stepStart = Double.NaN;
+        stepSize = Double.NaN;
+    }
+
+    /**
+     * The run's control (constant steps, the last shortened to hit the end; finished when
+     * Commons Math says the step was the last) and hook (dense output, step and event handlers
+     * through {@code acceptStep}, which may stop the run or reset the state at an event).
+     */
+    private final class Run implements StepControl, StepHook<double[]> {
+
+        final double[] y;
+        final double[] yDot;
+        private final Stepper<double[]> stepper;
+        private final HermiteStepInterpolator interpolator;
+        private final double end;
+        private final boolean forward;
+
+        Run(ExpandableStatefulODE equations, Stepper<double[]> stepper, double[] y0, double end) {
+            this.stepper = stepper;
+            this.end = end;
+            this.forward = end > equations.getTime();
+            this.y = y0.clone();
+            this.yDot = new double[y0.length];
+            this.interpolator = new HermiteStepInterpolator(y, forward, equations.getPrimaryMapper(),
+                    equations.getSecondaryMappers());
+            interpolator.storeTime(equations.getTime());
+        }
+
+        @Override
+        public void start(double t0, double tau0, TimeMap map) {
+            stepStart = t0;
+        }
+
+        @Override
+        public double end() {
+            return end;
+        }
+
+        @Override
+        public boolean finished(double t) {
+            return isLastStep;
+        }
+
+        @Override
+        public void plan(double t, double tau) {
+            stepSize = forward ? step : -step;
+            if (forward ? t + stepSize >= end : t + stepSize <= end) {
+                stepSize = end - t;
+            }
+        }
+
+        @Override
+        public double nextTime() {
+            return stepStart + stepSize;
+        }
+
+        @Override
+        public double nextTau() {
+            return nextTime();
+        }
+
+        @Override
+        public double step() {
+            return stepSize;
+        }
+
+        @Override
+        public boolean measuresError() {
+            return false;
+        }
+
+        @Override
+        public boolean accept(double error) {
+            return true;
+        }
+
+        @Override
+        public int maxTrials() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        public void beforeStep(int index, double t, double tNext, double tau, double h) {
             interpolator.shift();
             interpolator.setStart(y, yDot);
-            double max = stepper.stepMaxAbs(stepStart, stepSize, y, next);
-            index++;
-            if (!Double.isFinite(max)) {
-                throw FixedStepIntegrator.nonFinite(ops, stepper, index, stepStart, y, statistics);
-            }
-            System.arraycopy(next, 0, y, 0, n);
-            computeDerivatives(stepStart + stepSize, y, yDot);
+        }
+
+        @Override
+        public boolean hasAfterStep() {
+            return true;
+        }
+
+        @Override
+        public double afterStep(int index, double t, double[] state) {
+            System.arraycopy(state, 0, y, 0, y.length);
+            computeDerivatives(t, y, yDot);
             interpolator.setEnd(yDot);
-            interpolator.storeTime(stepStart + stepSize);
-            stepStart = acceptStep(interpolator, y, yDot, t);
+            interpolator.storeTime(t);
+            stepStart = acceptStep(interpolator, y, yDot, end);
             if (resetOccurred) {
                 stepper.reset();
             }
+            if (resetOccurred || stepStart != t) {
+                // An event moved the run: continue from its time and state.
+                System.arraycopy(y, 0, state, 0, y.length);
+            }
             if (!isLastStep) {
                 interpolator.storeTime(stepStart);
-                double nextT = stepStart + stepSize;
-                if (forward ? nextT >= t : nextT <= t) {
-                    stepSize = t - stepStart;
-                }
             }
-        } while (!isLastStep);
-        equations.setTime(stepStart);
-        equations.setCompleteState(y);
-        stepStart = Double.NaN;
-        stepSize = Double.NaN;
+            return stepStart;
+        }
     }
 }

@@ -79,16 +79,7 @@ public final class FixedStepIntegrator<V> {
      */
     public IntegrationStatistics integrate(LinearPart linearPart, Nonlinearity<V> nonlinearity, V u0,
                                            double t0, double t1, int steps, V out) {
-        TimeGrids.checkTime("t0", t0);
-        TimeGrids.checkTime("t1", t1);
-        if (steps < 1) {
-            throw new IllegalArgumentException("number of steps must be >= 1, got " + steps);
-        }
-        if (t0 == t1) {
-            throw new IllegalArgumentException("t1 must differ from t0, both are " + t0);
-        }
-        double h = (t1 - t0) / steps;
-        return run(linearPart, nonlinearity, u0, out, steps, i -> i == steps ? t1 : t0 + i * h, h);
+        return run(linearPart, nonlinearity, u0, out, FixedGrid.uniform(t0, t1, steps));
     }
 
     /**
@@ -103,9 +94,7 @@ public final class FixedStepIntegrator<V> {
      */
     public IntegrationStatistics integrate(LinearPart linearPart, Nonlinearity<V> nonlinearity, V u0,
                                            double[] grid, V out) {
-        TimeGrids.checkGrid(grid);
-        double[] times = grid.clone();
-        return run(linearPart, nonlinearity, u0, out, times.length - 1, i -> times[i], Double.NaN);
+        return run(linearPart, nonlinearity, u0, out, FixedGrid.of(grid));
     }
 
     /**
@@ -136,57 +125,11 @@ public final class FixedStepIntegrator<V> {
         }
     }
 
-    private interface Grid {
-        double time(int i);
-    }
-
     private IntegrationStatistics run(LinearPart linearPart, Nonlinearity<V> nonlinearity, V u0, V out,
-                                      int steps, Grid grid, double uniformStep) {
-        int length = ops.length(u0);
-        if (ops.length(out) != length) {
-            throw new IllegalArgumentException("output has length " + ops.length(out)
-                    + " but the initial state has length " + length);
-        }
+                                      FixedGrid grid) {
         IntegrationStatistics statistics = new IntegrationStatistics();
-        Stepper<V> stepper = Steppers.create(method, linearPart, nonlinearity, ops, length, statistics);
-        V current = ops.allocate(length);
-        V next = ops.allocate(length);
-        ops.copy(u0, current);
-        double t = grid.time(0);
-        for (int i = 1; i <= steps; i++) {
-            double tNext = grid.time(i);
-            // A uniform grid uses one h for every step so the cached weights are reused.
-            double h = Double.isNaN(uniformStep) ? tNext - t : uniformStep;
-            // The finiteness check comes with the step's last pass instead of a second read.
-            if (!Double.isFinite(stepper.stepMaxAbs(t, h, current, next))) {
-                throw nonFinite(ops, stepper, i, t, current, statistics);
-            }
-            statistics.addAccepted();
-            V swap = current;
-            current = next;
-            next = swap;
-            t = tNext;
-            // Indexed loop: an iterator would allocate per step.
-            for (int o = 0; o < observers.size(); o++) {
-                observers.get(o).stepAccepted(i, t, current, h, statistics.evaluations());
-            }
-        }
-        ops.copy(current, out);
+        Stepper<V> stepper = Steppers.create(method, linearPart, nonlinearity, ops, ops.length(u0), statistics);
+        new StepLoop<>(ops, stepper, statistics).observers(observers).run(grid, grid.time(0), u0, out);
         return statistics;
-    }
-
-    /** Builds the exception for a non-finite step result, naming the first non-finite stage. */
-    static <V> NonFiniteValueException nonFinite(VectorOps<V> ops, Stepper<V> stepper, int step, double t,
-                                                 V lastState, IntegrationStatistics statistics) {
-        int stage = stepper.firstNonFiniteStage();
-        double stageTime = stage >= 0 ? stepper.stageTime(stage) : t;
-        return new NonFiniteValueException(step, stageTime, stage, statistics.snapshot(), t,
-                toArray(ops, lastState));
-    }
-
-    static <V> double[] toArray(VectorOps<V> ops, V v) {
-        double[] copy = new double[ops.length(v)];
-        ops.toArray(v, copy);
-        return copy;
     }
 }

@@ -1,14 +1,19 @@
 package org.expint4j.integrate;
 
 /**
- * Step-size control for the adaptive driver, in one place (Hipparchus' {@code StepsizeHelper} is
- * the model). With \(u_{n+1}\) the solution and \(\hat u_{n+1}\) the embedded one of order
- * \(\hat p\), the error is the weighted RMS norm
- * \[ \mathrm{err} = \sqrt{\frac1n\sum_i \left(\frac{u_{n+1,i} - \hat u_{n+1,i}}
- *    {\mathrm{atol}_i + \mathrm{rtol}\,\max(|u_{n+1,i}|, |\hat u_{n+1,i}|)}\right)^2}; \]
- * a step is accepted when \( \mathrm{err} \le 1 \), and the next step size is
+ * Step-size control for embedded pairs, in one place (Hipparchus' {@code StepsizeHelper} is the
+ * model): the proposal rule and the bounds of the {@link StepLoop}'s error control. With
+ * \(\mathrm{err}\) the trial's {@link ErrorNorm} (by default the weighted RMS norm
+ * \( \sqrt{\frac1n\sum_i ((u_{n+1,i} - \hat u_{n+1,i})/(\mathrm{atol}_i + \mathrm{rtol}\,
+ * \max(|u_{n+1,i}|, |\hat u_{n+1,i}|)))^2} \)) and \(\hat p\) the embedded order, a trial is
+ * accepted when \( \mathrm{err} \le 1 \), and the next step size is
  * \( h \cdot \min(\mathrm{maxGrowth}, \max(\mathrm{minReduction},
- * \mathrm{safety}\cdot\mathrm{err}^{-1/(\hat p+1)})) \) (no growth right after a rejection).
+ * \mathrm{safety}\cdot\mathrm{err}^{-1/(\hat p+1)})) \), at most 1 right after a rejection unless
+ * {@link #withGrowthAfterRejection} allows more, and at most {@code maxStep}.
+ *
+ * <p>Steps are measured in the integration time of the run's {@link TimeMap}. A trial that would
+ * leave less than {@code 1 - stretch} of itself before the end, or would end within
+ * {@code endTolerance} of the end (in user time), ends exactly on the end.
  *
  * <p>Immutable; the {@code with...} methods return modified copies.
  */
@@ -17,31 +22,42 @@ public final class StepSizeController {
     private final double absoluteTolerance;
     private final double[] absoluteTolerances;
     private final double relativeTolerance;
-    private final double safety;
-    private final double minReduction;
-    private final double maxGrowth;
-    private final double minStep;
-    private final double maxStep;
-    private final double initialStep;
-    private final int maxSteps;
+    private double safety = 0.9;
+    private double minReduction = 0.2;
+    private double maxGrowth = 5.0;
+    private double minStep;
+    private double maxStep = Double.POSITIVE_INFINITY;
+    private double initialStep;
+    private int maxSteps = 100_000;
+    private double stretch = 0.99;
+    private double endTolerance;
+    private boolean growthAfterRejection;
 
-    private StepSizeController(double atol, double[] atols, double rtol, double safety, double minReduction,
-                               double maxGrowth, double minStep, double maxStep, double initialStep, int maxSteps) {
+    private StepSizeController(double atol, double[] atols, double rtol) {
         this.absoluteTolerance = atol;
         this.absoluteTolerances = atols;
         this.relativeTolerance = rtol;
-        this.safety = safety;
-        this.minReduction = minReduction;
-        this.maxGrowth = maxGrowth;
-        this.minStep = minStep;
-        this.maxStep = maxStep;
-        this.initialStep = initialStep;
-        this.maxSteps = maxSteps;
+    }
+
+    private StepSizeController copy() {
+        StepSizeController c = new StepSizeController(absoluteTolerance, absoluteTolerances, relativeTolerance);
+        c.safety = safety;
+        c.minReduction = minReduction;
+        c.maxGrowth = maxGrowth;
+        c.minStep = minStep;
+        c.maxStep = maxStep;
+        c.initialStep = initialStep;
+        c.maxSteps = maxSteps;
+        c.stretch = stretch;
+        c.endTolerance = endTolerance;
+        c.growthAfterRejection = growthAfterRejection;
+        return c;
     }
 
     /**
      * A controller with scalar tolerances and defaults: safety 0.9, minimum reduction 0.2, maximum
-     * growth 5, no minimum step (0), no maximum step (∞), automatic initial step, 100000 steps.
+     * growth 5, no minimum step (0), no maximum step (∞), automatic initial step, 100000 steps,
+     * stretch 0.99, end tolerance 0.
      *
      * @param atol absolute tolerance, {@code > 0}
      * @param rtol relative tolerance, {@code >= 0}
@@ -52,7 +68,7 @@ public final class StepSizeController {
     public static StepSizeController of(double atol, double rtol) {
         checkPositive("absolute tolerance", atol);
         checkNonNegative("relative tolerance", rtol);
-        return new StepSizeController(atol, null, rtol, 0.9, 0.2, 5.0, 0.0, Double.POSITIVE_INFINITY, 0.0, 100_000);
+        return new StepSizeController(atol, null, rtol);
     }
 
     /**
@@ -67,8 +83,7 @@ public final class StepSizeController {
             checkPositive("absolute tolerance[" + i + "]", atol[i]);
         }
         checkNonNegative("relative tolerance", rtol);
-        return new StepSizeController(Double.NaN, atol.clone(), rtol, 0.9, 0.2, 5.0, 0.0,
-                Double.POSITIVE_INFINITY, 0.0, 100_000);
+        return new StepSizeController(Double.NaN, atol.clone(), rtol);
     }
 
     /**
@@ -79,24 +94,38 @@ public final class StepSizeController {
         if (!(value > 0 && value <= 1)) {
             throw new IllegalArgumentException("safety factor must be in (0, 1], got " + value);
         }
-        return new StepSizeController(absoluteTolerance, absoluteTolerances, relativeTolerance, value, minReduction,
-                maxGrowth, minStep, maxStep, initialStep, maxSteps);
+        StepSizeController c = copy();
+        c.safety = value;
+        return c;
     }
 
     /**
-     * @param reduction smallest step factor, in (0, 1)
-     * @param growth largest step factor, {@code > 1}
+     * @param reduction smallest step factor, in [0, 1) (0: no limit)
+     * @param growth largest step factor, {@code > 1} (∞: no limit)
      * @return a copy with those limits
      */
     public StepSizeController withFactorLimits(double reduction, double growth) {
-        if (!(reduction > 0 && reduction < 1)) {
-            throw new IllegalArgumentException("minimum reduction factor must be in (0, 1), got " + reduction);
+        if (!(reduction >= 0 && reduction < 1)) {
+            throw new IllegalArgumentException("minimum reduction factor must be in [0, 1), got " + reduction);
         }
-        if (!(growth > 1) || Double.isInfinite(growth)) {
-            throw new IllegalArgumentException("maximum growth factor must be finite and > 1, got " + growth);
+        if (!(growth > 1)) {
+            throw new IllegalArgumentException("maximum growth factor must be > 1, got " + growth);
         }
-        return new StepSizeController(absoluteTolerance, absoluteTolerances, relativeTolerance, safety, reduction,
-                growth, minStep, maxStep, initialStep, maxSteps);
+        StepSizeController c = copy();
+        c.minReduction = reduction;
+        c.maxGrowth = growth;
+        return c;
+    }
+
+    /**
+     * @param value whether the step may grow right after a rejection (the reference adaptive
+     *     DPM-Solver's rule); by default it may not
+     * @return a copy with that rule
+     */
+    public StepSizeController withGrowthAfterRejection(boolean value) {
+        StepSizeController c = copy();
+        c.growthAfterRejection = value;
+        return c;
     }
 
     /**
@@ -109,8 +138,10 @@ public final class StepSizeController {
         if (!(max > min)) {
             throw new IllegalArgumentException("maximum step " + max + " must exceed minimum step " + min);
         }
-        return new StepSizeController(absoluteTolerance, absoluteTolerances, relativeTolerance, safety, minReduction,
-                maxGrowth, min, max, initialStep, maxSteps);
+        StepSizeController c = copy();
+        c.minStep = min;
+        c.maxStep = max;
+        return c;
     }
 
     /**
@@ -119,8 +150,9 @@ public final class StepSizeController {
      */
     public StepSizeController withInitialStep(double h) {
         checkNonNegative("initial step", h);
-        return new StepSizeController(absoluteTolerance, absoluteTolerances, relativeTolerance, safety, minReduction,
-                maxGrowth, minStep, maxStep, h, maxSteps);
+        StepSizeController c = copy();
+        c.initialStep = h;
+        return c;
     }
 
     /**
@@ -131,8 +163,27 @@ public final class StepSizeController {
         if (steps < 1) {
             throw new IllegalArgumentException("maximum number of steps must be >= 1, got " + steps);
         }
-        return new StepSizeController(absoluteTolerance, absoluteTolerances, relativeTolerance, safety, minReduction,
-                maxGrowth, minStep, maxStep, initialStep, steps);
+        StepSizeController c = copy();
+        c.maxSteps = steps;
+        return c;
+    }
+
+    /**
+     * @param fraction a trial of at least this fraction of the remaining interval is stretched to
+     *     end on it, in (0, 1]; default 0.99, which avoids a sliver of a last step
+     * @param tolerance a trial ending within this user time of the end ends on it, {@code >= 0};
+     *     default 0
+     * @return a copy with those rules
+     */
+    public StepSizeController withEndRules(double fraction, double tolerance) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("stretch fraction must be in (0, 1], got " + fraction);
+        }
+        checkNonNegative("end tolerance", tolerance);
+        StepSizeController c = copy();
+        c.stretch = fraction;
+        c.endTolerance = tolerance;
+        return c;
     }
 
     /** @return the scalar absolute tolerance, NaN if per-component tolerances are set */
@@ -166,7 +217,7 @@ public final class StepSizeController {
     }
 
     /**
-     * @param span \(|t_1 - t_0|\)
+     * @param span \(|\tau_1 - \tau_0|\)
      * @return the first trial |h|, within the step bounds
      */
     public double initialStep(double span) {
@@ -177,23 +228,132 @@ public final class StepSizeController {
     /**
      * The step factor for an error estimate.
      *
-     * @param error the weighted RMS error
+     * @param error the error estimate
      * @param embeddedOrder \(\hat p\)
-     * @param afterRejection whether the previous trial was rejected (then the factor is at most 1)
+     * @param afterRejection whether the previous trial was rejected
      * @return the factor to apply to |h|
      */
     public double factor(double error, int embeddedOrder, boolean afterRejection) {
         double f = error == 0 ? maxGrowth : safety * Math.pow(error, -1.0 / (embeddedOrder + 1));
         f = Math.min(maxGrowth, Math.max(minReduction, f));
-        return afterRejection ? Math.min(1.0, f) : f;
+        return afterRejection && !growthAfterRejection ? Math.min(1.0, f) : f;
     }
 
     /**
      * @param h a proposed |h|
-     * @return |h| limited to the maximum step (the minimum is checked by the driver)
+     * @return |h| limited to the maximum step (the minimum is checked by the loop)
      */
     public double clamp(double h) {
         return Math.min(h, maxStep);
+    }
+
+    /**
+     * The error control of one run from {@code t0} to {@code t1}.
+     *
+     * @param t1 the user time to end at
+     * @param embeddedOrder \(\hat p\) of the pair
+     * @return a fresh control for {@link StepLoop#run}
+     */
+    public StepControl control(double t1, int embeddedOrder) {
+        return new ErrorControl(t1, embeddedOrder);
+    }
+
+    /** The per-run state: the proposed step and whether the last trial was rejected. */
+    private final class ErrorControl implements StepControl {
+
+        private final double t1;
+        private final int embeddedOrder;
+        private TimeMap map;
+        private double tau1;
+        private double direction;
+        private double proposed;
+        private boolean rejected;
+        private double nextTime;
+        private double nextTau;
+        private double step;
+
+        ErrorControl(double t1, int embeddedOrder) {
+            this.t1 = t1;
+            this.embeddedOrder = embeddedOrder;
+        }
+
+        @Override
+        public void start(double t0, double tau0, TimeMap timeMap) {
+            map = timeMap;
+            tau1 = map.integrationTime(t1);
+            direction = Math.signum(tau1 - tau0);
+            proposed = initialStep(Math.abs(tau1 - tau0));
+        }
+
+        @Override
+        public double end() {
+            return t1;
+        }
+
+        @Override
+        public boolean finished(double t) {
+            return t == t1;
+        }
+
+        @Override
+        public void plan(double t, double tau) {
+            nextTime = t1;
+            nextTau = tau1;
+            step = tau1 - tau;
+            if (proposed >= Math.abs(tau1 - tau) * stretch) {
+                return;
+            }
+            double inner = tau + direction * proposed;
+            double time = map.userTime(inner);
+            // Never past the end: a trial that reaches it, or ends within the tolerance of it, ends on it.
+            if (Math.abs(time - t1) > endTolerance && (time - t1) * (t - t1) > 0) {
+                nextTime = time;
+                nextTau = map.integrationTime(time);
+                step = nextTau == inner ? direction * proposed : nextTau - tau;
+            }
+        }
+
+        @Override
+        public double nextTime() {
+            return nextTime;
+        }
+
+        @Override
+        public double nextTau() {
+            return nextTau;
+        }
+
+        @Override
+        public double step() {
+            return step;
+        }
+
+        @Override
+        public boolean measuresError() {
+            return true;
+        }
+
+        @Override
+        public boolean accept(double error) {
+            // An estimate that overflowed with finite states is a rejection like any other.
+            boolean accepted = error <= 1;
+            proposed = clamp(Math.abs(step) * factor(error, embeddedOrder, rejected));
+            rejected = !accepted;
+            return accepted;
+        }
+
+        @Override
+        public int maxTrials() {
+            return maxSteps;
+        }
+
+        @Override
+        public String stepSizeProblem(double tau) {
+            if (proposed < minStep) {
+                return "step size " + proposed + " fell below the minimum " + minStep;
+            }
+            return proposed > Math.ulp(tau) * 4 ? null : "step size " + proposed + " underflows";
+        }
     }
 
     private static void checkPositive(String name, double value) {

@@ -257,6 +257,33 @@ public interface VectorOps<V> extends AutoCloseable {
      */
     void weightedRmsPerSample(V x, V y, double atol, double rtol, int samples, double[] out);
 
+    /** TEMPORARY (replaced by the backend reduction on merge). */
+    default double maxSampleRms(V x, V y, double scale, V reference, double atol, double rtol, int samples) {
+        int n = length(x);
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] r = new double[n];
+        toArray(x, a);
+        toArray(y, b);
+        toArray(reference, r);
+        int d = n / samples;
+        double error = 0;
+        boolean finite = true;
+        for (int s = 0; s < samples; s++) {
+            double sum = 0;
+            for (int i = s * d; i < (s + 1) * d; i++) {
+                double xs = scale * a[i];
+                double ys = scale * b[i];
+                finite &= Double.isFinite(xs) && Double.isFinite(ys);
+                double delta = Math.max(atol, rtol * Math.max(Math.abs(ys), Math.abs(r[i])));
+                double e = (xs - ys) / delta;
+                sum += e * e;
+            }
+            error = Math.max(error, Math.sqrt(sum / d));
+        }
+        return finite ? error : Double.NaN;
+    }
+
     /**
      * Releases what the backend holds (worker threads, device memory). The default does nothing.
      * One instance serves one caller at a time; backends are not safe for concurrent calls.
