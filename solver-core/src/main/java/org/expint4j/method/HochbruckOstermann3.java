@@ -49,7 +49,7 @@ public final class HochbruckOstermann3 extends ExponentialRungeKuttaMethod {
      * @throws IllegalArgumentException if \(c_2 \notin (0, 1]\)
      */
     public HochbruckOstermann3(Fraction c2) {
-        super(name(c2), Family.EXPONENTIAL_RUNGE_KUTTA, 3, 3, 2, REFERENCE, buildTableau(c2));
+        super(name(c2), Family.EXPONENTIAL_RUNGE_KUTTA, Orders.of(3, 3).withEmbedded(2), REFERENCE, buildTableau(c2));
         this.c2 = c2;
     }
 
