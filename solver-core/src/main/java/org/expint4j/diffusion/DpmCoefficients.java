@@ -197,12 +197,13 @@ public final class DpmCoefficients {
         // D1 = (1 + w) D1_0 - w D1_1 with w = r0/(r0 + r1); D2 = (D1_0 - D1_1)/(r0 + r1)
         double w = r0 / (r0 + r1);
         double s = 1 / (r0 + r1);
-        double[] d10 = {1 / r0, -1 / r0, 0};
-        double[] d11 = {0, 1 / r1, -1 / r1};
+        // rows j of D1_0 = (1/r0, -1/r0, 0) and D1_1 = (0, 1/r1, -1/r1), without allocating
         for (int j = 0; j < 3; j++) {
+            double d10 = j == 0 ? 1 / r0 : j == 1 ? -1 / r0 : 0;
+            double d11 = j == 0 ? 0 : j == 1 ? 1 / r1 : -1 / r1;
             gamma[j][0] = j == 0 ? 1 : 0;
-            gamma[j][1] = (1 + w) * d10[j] - w * d11[j];
-            gamma[j][2] = s * (d10[j] - d11[j]);
+            gamma[j][1] = (1 + w) * d10 - w * d11;
+            gamma[j][2] = s * (d10 - d11);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import org.expint4j.method.MultistepCoefficients;
 import org.expint4j.method.NumericTableau;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,6 +105,36 @@ class DpmCoefficientsFillTest {
             }
         }
         assertEquals(few, many, "19800 more fills allocated " + (many - few) + " bytes");
+    }
+
+    /** The reference's multistep order-3 rule, evaluated every step, allocates nothing either. */
+    @Test
+    void referenceMultistepRuleAllocatesNothing() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported(), "per-thread allocation counting unsupported");
+        MultistepCoefficients rule = DpmCoefficients.multistep(SolverType.DPMSOLVER, false);
+        double[] theta = {0, -0.8, -1.9};
+        double[][] gamma = new double[3][3];
+        long tid = Thread.currentThread().getId();
+        long few = Long.MAX_VALUE;
+        long many = Long.MAX_VALUE;
+        for (int round = 0; round < 6; round++) {
+            for (int calls : new int[] {200, 20000}) {
+                long before = threads.getThreadAllocatedBytes(tid);
+                for (int n = 0; n < calls; n++) {
+                    theta[1] = -0.5 - 1e-5 * n;
+                    rule.compute(theta, 3, gamma);
+                }
+                long bytes = threads.getThreadAllocatedBytes(tid) - before;
+                if (calls == 200) {
+                    few = Math.min(few, bytes);
+                } else {
+                    many = Math.min(many, bytes);
+                }
+            }
+        }
+        assertEquals(few, many, "19800 more evaluations allocated " + (many - few) + " bytes");
     }
 
     private static void fillMany(NumericTableau[] tableaux, int calls) {
