@@ -482,7 +482,7 @@ public final class ParametricTableau {
             }
         }
 
-        /** @return e.g. {@code φ1(Z) - (1 / r2) φ2(Z)} */
+        /** @return e.g. {@code φ1(Z) - (1 / r2) φ2(Z)}, every term with its expressions */
         @Override
         public String toString() {
             if (k.length == 0) {
@@ -490,11 +490,11 @@ public final class ParametricTableau {
             }
             StringBuilder sb = new StringBuilder();
             for (int m = 0; m < k.length; m++) {
-                if (m > 0) {
-                    sb.append(" + ");
-                }
-                if (!q[m].isOne()) {
-                    sb.append('(').append(q[m]).append(") ");
+                boolean negative = q[m].op == Expression.Op.NEGATE;
+                Expression magnitude = negative ? q[m].left : q[m];
+                sb.append(m == 0 ? (negative ? "-" : "") : negative ? " - " : " + ");
+                if (!magnitude.isOne()) {
+                    sb.append('(').append(magnitude).append(") ");
                 }
                 sb.append('φ').append(k[m]).append('(')
                         .append(s[m].isOne() ? "Z" : "(" + s[m] + ") Z").append(')');
