@@ -38,11 +38,7 @@ import org.expint4j.method.ParametricTableau.Expression;
  * stiff-order-3 family with \(c_2 = 1/3\) (its embedded weights are those of the taylor type);
  * the order-2 taylor rule is the two-stage family with \(c_2 = r_1\).
  *
- * <p>Orders, as {@link OrderConditions} measures them (see {@link DpmMethods#orders}):
- * order 2, both types: stiff order 2 for every \(r_1\), the dpmsolver type with
- * \(\psi_2 = \varphi_2 - \varphi_1/2\) holding only in weakened form; order 3, both types: stiff
- * and classical order 3 only for \(r_2 = 2/3\) (\(\psi_3(0) = 1/6 - r_2/4\) for dpmsolver, the
- * weakened condition 5 \(b_2(0) = (r_2/2 - 1/3)/(r_1(r_2 - r_1))\) for taylor), otherwise 2.
+ * <p>Their orders at general \(r\), as {@link OrderConditions} measures them: {@link DpmMethods#orders}.
  */
 public final class DpmCoefficients {
 
@@ -86,10 +82,8 @@ public final class DpmCoefficients {
     }
 
     private static ParametricTableau secondOrder(SolverType type) {
-        Entry[] b = secondOrderWeights(type);
-        return new ParametricTableau(new Expression[] {Expression.ZERO, R1},
-                new Entry[][] {{}, {phi(1, R1).times(R1)}},
-                b, new Entry[] {phi(1), Entry.ZERO});
+        return new ParametricTableau(new Expression[] {Expression.ZERO, R1}, new Entry[][] {{}, {phi(1, R1).times(R1)}},
+                secondOrderWeights(type), new Entry[] {phi(1), Entry.ZERO});
     }
 
     private static ParametricTableau thirdOrder(SolverType type) {

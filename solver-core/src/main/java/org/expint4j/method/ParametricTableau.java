@@ -43,7 +43,7 @@ public final class ParametricTableau {
             throw new IllegalArgumentException("tableau shape mismatch: " + s + " nodes, " + a.length + " rows of a, "
                     + b.length + " weights b" + (bHat == null ? "" : ", " + bHat.length + " weights bHat"));
         }
-        if (!Expression.ZERO.equals(c[0])) {
+        if (c[0].op != Expression.Op.CONSTANT || !c[0].constant.equals(Fraction.ZERO)) {
             throw new IllegalArgumentException("the first node must be the constant 0, got " + c[0]);
         }
         for (int i = 0; i < s; i++) {
@@ -68,38 +68,6 @@ public final class ParametricTableau {
     /** @return whether embedded weights exist */
     public boolean hasEmbedded() {
         return bHat != null;
-    }
-
-    /** @return the largest φ index of any term (at least 0) */
-    public int maxK() {
-        int max = 0;
-        for (Entry e : entries()) {
-            for (int k : e.k) {
-                max = Math.max(max, k);
-            }
-        }
-        return max;
-    }
-
-    /** @return the largest number of terms of any entry (at least 1) */
-    public int maxTerms() {
-        int max = 1;
-        for (Entry e : entries()) {
-            max = Math.max(max, e.k.length);
-        }
-        return max;
-    }
-
-    private List<Entry> entries() {
-        List<Entry> all = new ArrayList<>();
-        for (Entry[] row : a) {
-            all.addAll(List.of(row));
-        }
-        all.addAll(List.of(b));
-        if (bHat != null) {
-            all.addAll(List.of(bHat));
-        }
-        return all;
     }
 
     /**
@@ -138,8 +106,7 @@ public final class ParametricTableau {
      * parameters into {@code target}, replacing what was there; the embedded row is left alone
      * ({@link #fillEmbedded}). Allocates nothing.
      *
-     * @param target a tableau with as many stages, room for {@link #maxTerms()} terms and
-     *     φ indices up to {@link #maxK()}
+     * @param target a tableau with as many stages and room for every entry's terms and φ indices
      * @param r1 \(r_1\) (ignored if unused, may be NaN then)
      * @param r2 \(r_2\) (ignored if unused, may be NaN then)
      * @throws IllegalArgumentException if {@code target} has another number of stages, too
@@ -345,17 +312,6 @@ public final class ParametricTableau {
 
         private boolean isOne() {
             return op == Op.CONSTANT && constant.equals(Fraction.ONE);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Expression e && op == e.op && java.util.Objects.equals(constant, e.constant)
-                    && java.util.Objects.equals(left, e.left) && java.util.Objects.equals(right, e.right);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(op, constant, left, right);
         }
 
         /** @return infix form, e.g. {@code r2 / (r1 * (r2 - r1))} */
