@@ -34,7 +34,7 @@ public final class CoxMatthewsEtdrk3 extends ExponentialRungeKuttaMethod {
 
     /** Creates the method. */
     public CoxMatthewsEtdrk3() {
-        super(NAME, Family.EXPONENTIAL_RUNGE_KUTTA, 3, 2, 0, REFERENCE, buildTableau());
+        super(NAME, Family.EXPONENTIAL_RUNGE_KUTTA, Orders.of(3, 2), REFERENCE, buildTableau());
     }
 
     private static ExponentialRungeKuttaTableau buildTableau() {

@@ -40,7 +40,7 @@ public final class CoxMatthewsEtdrk4 extends ExponentialRungeKuttaMethod {
 
     /** Creates the method. */
     public CoxMatthewsEtdrk4() {
-        super(NAME, Family.EXPONENTIAL_RUNGE_KUTTA, 4, 2, 0, REFERENCE, buildTableau());
+        super(NAME, Family.EXPONENTIAL_RUNGE_KUTTA, Orders.of(4, 2), REFERENCE, buildTableau());
     }
 
     private static ExponentialRungeKuttaTableau buildTableau() {

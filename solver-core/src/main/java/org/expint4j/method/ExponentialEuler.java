@@ -31,7 +31,7 @@ public final class ExponentialEuler extends ExponentialRungeKuttaMethod {
 
     /** Creates the method. */
     public ExponentialEuler() {
-        super(NAME, Family.EXPONENTIAL_RUNGE_KUTTA, 1, 1, 0, REFERENCE, buildTableau());
+        super(NAME, Family.EXPONENTIAL_RUNGE_KUTTA, Orders.of(1, 1), REFERENCE, buildTableau());
     }
 
     private static ExponentialRungeKuttaTableau buildTableau() {

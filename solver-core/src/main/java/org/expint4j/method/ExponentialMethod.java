@@ -29,6 +29,11 @@ public interface ExponentialMethod {
      */
     int embeddedOrder();
 
+    /** @return the classical, stiff and embedded orders in one record */
+    default Orders orders() {
+        return new Orders(classicalOrder(), stiffOrder(), embeddedOrder());
+    }
+
     /** @return the literature reference */
     String reference();
 

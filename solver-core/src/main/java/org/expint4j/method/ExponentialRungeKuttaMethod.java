@@ -9,37 +9,33 @@ public class ExponentialRungeKuttaMethod implements ExponentialMethod {
 
     private final String name;
     private final Family family;
-    private final int classicalOrder;
-    private final int stiffOrder;
-    private final int embeddedOrder;
+    private final Orders orders;
     private final String reference;
     private final ExponentialRungeKuttaTableau tableau;
 
     /**
      * @param name registry name
      * @param family {@link Family#EXPONENTIAL_RUNGE_KUTTA} or {@link Family#LAWSON}
-     * @param classicalOrder classical order
-     * @param stiffOrder stiff order
-     * @param embeddedOrder order of the embedded solution, 0 if none
+     * @param orders the stated orders; an embedded order exactly when the tableau has embedded
+     *     weights
      * @param reference literature reference
      * @param tableau the tableau
+     * @throws IllegalArgumentException for the Adams family or an embedded order inconsistent
+     *     with the tableau
      */
-    protected ExponentialRungeKuttaMethod(String name, Family family, int classicalOrder, int stiffOrder,
-                                          int embeddedOrder, String reference,
+    protected ExponentialRungeKuttaMethod(String name, Family family, Orders orders, String reference,
                                           ExponentialRungeKuttaTableau tableau) {
         if (family == Family.EXPONENTIAL_ADAMS) {
             throw new IllegalArgumentException("a Runge–Kutta tableau cannot be of family " + family);
         }
-        if ((embeddedOrder > 0) != tableau.hasEmbedded()) {
-            throw new IllegalArgumentException("embedded order " + embeddedOrder
+        if (orders.hasEmbedded() != tableau.hasEmbedded()) {
+            throw new IllegalArgumentException("embedded order " + orders.embedded()
                     + " inconsistent with a tableau " + (tableau.hasEmbedded() ? "with" : "without")
                     + " embedded weights");
         }
         this.name = name;
         this.family = family;
-        this.classicalOrder = classicalOrder;
-        this.stiffOrder = stiffOrder;
-        this.embeddedOrder = embeddedOrder;
+        this.orders = orders;
         this.reference = reference;
         this.tableau = tableau;
     }
@@ -65,18 +61,23 @@ public class ExponentialRungeKuttaMethod implements ExponentialMethod {
     }
 
     @Override
+    public Orders orders() {
+        return orders;
+    }
+
+    @Override
     public int classicalOrder() {
-        return classicalOrder;
+        return orders.classical();
     }
 
     @Override
     public int stiffOrder() {
-        return stiffOrder;
+        return orders.stiff();
     }
 
     @Override
     public int embeddedOrder() {
-        return embeddedOrder;
+        return orders.embedded();
     }
 
     @Override

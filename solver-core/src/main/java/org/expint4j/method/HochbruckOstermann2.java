@@ -52,7 +52,7 @@ public final class HochbruckOstermann2 extends ExponentialRungeKuttaMethod {
      * @throws IllegalArgumentException if \(c_2 \notin (0, 1]\)
      */
     public HochbruckOstermann2(Fraction c2) {
-        super(name(c2), Family.EXPONENTIAL_RUNGE_KUTTA, 2, 2, 1,
+        super(name(c2), Family.EXPONENTIAL_RUNGE_KUTTA, Orders.of(2, 2).withEmbedded(1),
                 c2.equals(Fraction.ONE) ? CM_REFERENCE + "; " + HO_REFERENCE : HO_REFERENCE,
                 buildTableau(c2));
         this.c2 = c2;

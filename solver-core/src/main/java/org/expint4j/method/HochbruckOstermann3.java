@@ -23,8 +23,9 @@ import org.apache.commons.math3.fraction.Fraction;
  * \(Z \to 0\) it reduces to a third-order Runge–Kutta method (Heun's for \(c_2 = 1/3\)).
  *
  * <p>Registered instance: {@code "hochost3"} with \(c_2 = 1/3\), the nodes
- * \((r_1, r_2) = (1/3, 2/3)\) of DPM-Solver-3; the pair \((b, \hat b)\) is the DPM-Solver-23
- * error estimator.
+ * \((r_1, r_2) = (1/3, 2/3)\) of DPM-Solver-3: \((c, a, b)\) is exactly the order-3 'dpmsolver'
+ * rule there, and \(\hat b\) is the order-2 'taylor' rule with \(r_1 = 1/3\) (DPM-Solver-23 of
+ * the 'dpmsolver' type embeds the 'dpmsolver' order-2 rule instead, \(\hat b_2 = \varphi_1/(2r_1)\)).
  *
  * <p>Reference: M. Hochbruck, A. Ostermann, Explicit exponential Runge–Kutta methods for
  * semilinear parabolic problems, SIAM J. Numer. Anal. 43(3) (2005) 1069–1090; C. Lu et al.,
@@ -49,7 +50,7 @@ public final class HochbruckOstermann3 extends ExponentialRungeKuttaMethod {
      * @throws IllegalArgumentException if \(c_2 \notin (0, 1]\)
      */
     public HochbruckOstermann3(Fraction c2) {
-        super(name(c2), Family.EXPONENTIAL_RUNGE_KUTTA, 3, 3, 2, REFERENCE, buildTableau(c2));
+        super(name(c2), Family.EXPONENTIAL_RUNGE_KUTTA, Orders.of(3, 3).withEmbedded(2), REFERENCE, buildTableau(c2));
         this.c2 = c2;
     }
 

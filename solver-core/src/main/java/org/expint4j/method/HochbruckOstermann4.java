@@ -42,7 +42,7 @@ public final class HochbruckOstermann4 extends ExponentialRungeKuttaMethod {
 
     /** Creates the method. */
     public HochbruckOstermann4() {
-        super(NAME, Family.EXPONENTIAL_RUNGE_KUTTA, 4, 4, 0, REFERENCE, buildTableau());
+        super(NAME, Family.EXPONENTIAL_RUNGE_KUTTA, Orders.of(4, 4), REFERENCE, buildTableau());
     }
 
     private static ExponentialRungeKuttaTableau buildTableau() {

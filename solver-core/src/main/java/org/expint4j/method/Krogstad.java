@@ -36,7 +36,7 @@ public final class Krogstad extends ExponentialRungeKuttaMethod {
 
     /** Creates the method. */
     public Krogstad() {
-        super(NAME, Family.EXPONENTIAL_RUNGE_KUTTA, 4, 3, 0, REFERENCE, buildTableau());
+        super(NAME, Family.EXPONENTIAL_RUNGE_KUTTA, Orders.of(4, 3), REFERENCE, buildTableau());
     }
 
     /**

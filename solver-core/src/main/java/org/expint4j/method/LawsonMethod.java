@@ -61,7 +61,7 @@ public final class LawsonMethod extends ExponentialRungeKuttaMethod {
      *     \(c_i \lt c_j\), a node lies outside \([0, 1]\), or the name is not lower case
      */
     public LawsonMethod(String name, ButcherTableau classical) {
-        super(checkName(name), Family.LAWSON, classical.order(), 1, 0, REFERENCE, buildTableau(classical));
+        super(checkName(name), Family.LAWSON, Orders.of(classical.order(), 1), REFERENCE, buildTableau(classical));
         this.classical = classical;
     }
 

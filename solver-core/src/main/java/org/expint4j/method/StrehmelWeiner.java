@@ -37,7 +37,7 @@ public final class StrehmelWeiner extends ExponentialRungeKuttaMethod {
 
     /** Creates the method. */
     public StrehmelWeiner() {
-        super(NAME, Family.EXPONENTIAL_RUNGE_KUTTA, 4, 3, 0, REFERENCE, buildTableau());
+        super(NAME, Family.EXPONENTIAL_RUNGE_KUTTA, Orders.of(4, 3), REFERENCE, buildTableau());
     }
 
     private static ExponentialRungeKuttaTableau buildTableau() {

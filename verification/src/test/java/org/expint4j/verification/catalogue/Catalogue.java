@@ -2,8 +2,11 @@ package org.expint4j.verification.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.apache.commons.math3.fraction.Fraction;
+import org.expint4j.diffusion.DpmMethods;
+import org.expint4j.diffusion.SolverType;
 import org.expint4j.integrate.FixedStepIntegrator;
 import org.expint4j.method.ButcherTableau;
 import org.expint4j.method.ExponentialAdams;
@@ -45,6 +48,41 @@ final class Catalogue {
             }
         }
         return cases.stream();
+    }
+
+    /**
+     * {@link #methodsAndSeeds} plus DPM-Solver's single-step tableaux (orders 1–3, both solver
+     * types) at exact nodes \(0 < r_1 < r_2 < 1\) drawn from each seed (one seed in three has
+     * \(r_2 = 2/3\)), declaring the orders of {@link DpmMethods#orders}. They are added here, not to
+     * {@link MethodRegistry}, because their nodes change every step in the sampler: a registry
+     * entry would have to fix one \(r\) and would appear in the CLI listing and generated docs.
+     *
+     * @param seeds the default number of seeds per method
+     * @return the arguments; a DPM instance's name carries its nodes
+     */
+    static Stream<Arguments> withDpmInstances(int seeds) {
+        List<Arguments> cases = new ArrayList<>(methodsAndSeeds(seeds).toList());
+        seeds = Integer.getInteger("expint.seeds", seeds);
+        for (int order = 1; order <= 3; order++) {
+            for (SolverType type : order == 1 ? new SolverType[] {SolverType.DPMSOLVER} : SolverType.values()) {
+                for (long seed = 1; seed <= seeds; seed++) {
+                    SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + order);
+                    Fraction r2 = random.nextInt(3) == 0 ? Fraction.TWO_THIRDS : node(random, 2);
+                    Fraction r1 = node(random, 1);
+                    while (r1.compareTo(r2) >= 0) {
+                        r1 = node(random, 1);
+                    }
+                    cases.add(Arguments.of(DpmMethods.singlestep(order, type, r1, r2), seed));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    /** @return p/q with {@code lowest <= p < q <= 12} */
+    private static Fraction node(SplittableRandom random, int lowest) {
+        int q = random.nextInt(lowest + 1, 13);
+        return new Fraction(random.nextInt(lowest, q), q);
     }
 
     /**

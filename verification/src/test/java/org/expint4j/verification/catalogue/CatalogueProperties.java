@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Structural properties of every method in {@link org.expint4j.method.MethodRegistry#all()}, on
+ * Structural properties of every method in {@link org.expint4j.method.MethodRegistry#all()} and of
+ * DPM-Solver's single-step tableaux at random exact nodes ({@link Catalogue#withDpmInstances}), on
  * seeded random instances. Everything a property needs is derived from the method (its tableau,
  * its {@link OrderConditions} profile, its classical limit), so a newly registered method is
  * under all of them without a test edit. Every failure message names the method and the seed.
@@ -34,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CatalogueProperties {
 
     static Stream<Arguments> methodsAndSeeds() {
-        return Catalogue.methodsAndSeeds(16);
+        return Catalogue.withDpmInstances(16);
     }
 
     /**
