@@ -131,28 +131,8 @@ public final class ExponentialFirstOrderIntegrator extends AbstractIntegrator {
         }
 
         @Override
-        public double nextTau() {
-            return nextTime();
-        }
-
-        @Override
         public double step() {
             return stepSize;
-        }
-
-        @Override
-        public boolean measuresError() {
-            return false;
-        }
-
-        @Override
-        public boolean accept(double error) {
-            return true;
-        }
-
-        @Override
-        public int maxTrials() {
-            return Integer.MAX_VALUE;
         }
 
         @Override

@@ -15,7 +15,6 @@ public final class FixedGrid implements StepControl {
     private TimeMap map;
     private int index;
     private double nextTime;
-    private double nextTau;
     private double step;
 
     private FixedGrid(double[] times, double t0, double t1, int steps, double uniformStep) {
@@ -95,8 +94,7 @@ public final class FixedGrid implements StepControl {
     @Override
     public void plan(double t, double tau) {
         nextTime = time(index + 1);
-        nextTau = map.integrationTime(nextTime);
-        step = Double.isNaN(uniformStep) ? nextTau - tau : uniformStep;
+        step = Double.isNaN(uniformStep) ? map.integrationTime(nextTime) - tau : uniformStep;
     }
 
     @Override
@@ -105,29 +103,14 @@ public final class FixedGrid implements StepControl {
     }
 
     @Override
-    public double nextTau() {
-        return nextTau;
-    }
-
-    @Override
     public double step() {
         return step;
-    }
-
-    @Override
-    public boolean measuresError() {
-        return false;
     }
 
     @Override
     public boolean accept(double error) {
         index++;
         return true;
-    }
-
-    @Override
-    public int maxTrials() {
-        return Integer.MAX_VALUE;
     }
 
     static void checkTime(String name, double t) {

@@ -6,8 +6,8 @@ package org.expint4j.integrate;
  * ({@link StepSizeController#control}). A control is stateful and serves one run.
  *
  * <p>Protocol: {@link #start} once; then while not {@link #finished}: {@link #plan} a trial from
- * the current point, read {@link #nextTime}, {@link #nextTau} and {@link #step}, take the trial,
- * and let {@link #accept} judge it.
+ * the current point, read {@link #nextTime} and {@link #step}, take the trial, and let
+ * {@link #accept} judge it. The defaults are those of a control that keeps every trial.
  */
 public interface StepControl {
 
@@ -38,14 +38,13 @@ public interface StepControl {
     /** @return the user time the planned trial ends at */
     double nextTime();
 
-    /** @return the integration time the planned trial ends at */
-    double nextTau();
-
     /** @return the planned trial's signed step in integration time */
     double step();
 
     /** @return whether trials are judged by an error estimate (an embedded pair and an {@link ErrorNorm}) */
-    boolean measuresError();
+    default boolean measuresError() {
+        return false;
+    }
 
     /**
      * Judges the planned trial and proposes the next step.
@@ -53,10 +52,14 @@ public interface StepControl {
      * @param error the error estimate, NaN if not {@link #measuresError}
      * @return whether the trial is accepted
      */
-    boolean accept(double error);
+    default boolean accept(double error) {
+        return true;
+    }
 
     /** @return the most trial steps a run may take */
-    int maxTrials();
+    default int maxTrials() {
+        return Integer.MAX_VALUE;
+    }
 
     /**
      * @param tau the current integration time

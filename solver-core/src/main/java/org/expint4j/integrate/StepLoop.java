@@ -151,7 +151,7 @@ public final class StepLoop<V> {
                 current = trial;
                 trial = swap;
                 t = tNext;
-                tau = control.nextTau();
+                tau = map.integrationTime(t);
                 if (shows) {
                     V seen = user == null ? current : scale(map.stateScale(t), current, user);
                     if (hook.hasAfterStep()) {

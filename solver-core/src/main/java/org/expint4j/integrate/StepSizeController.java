@@ -269,7 +269,6 @@ public final class StepSizeController {
         private double proposed;
         private boolean rejected;
         private double nextTime;
-        private double nextTau;
         private double step;
 
         ErrorControl(double t1, int embeddedOrder) {
@@ -298,7 +297,6 @@ public final class StepSizeController {
         @Override
         public void plan(double t, double tau) {
             nextTime = t1;
-            nextTau = tau1;
             step = tau1 - tau;
             if (proposed >= Math.abs(tau1 - tau) * stretch) {
                 return;
@@ -308,19 +306,14 @@ public final class StepSizeController {
             // Never past the end: a trial that reaches it, or ends within the tolerance of it, ends on it.
             if (Math.abs(time - t1) > endTolerance && (time - t1) * (t - t1) > 0) {
                 nextTime = time;
-                nextTau = map.integrationTime(time);
-                step = nextTau == inner ? direction * proposed : nextTau - tau;
+                double next = map.integrationTime(time);
+                step = next == inner ? direction * proposed : next - tau;
             }
         }
 
         @Override
         public double nextTime() {
             return nextTime;
-        }
-
-        @Override
-        public double nextTau() {
-            return nextTau;
         }
 
         @Override
