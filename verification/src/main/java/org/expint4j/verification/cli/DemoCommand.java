@@ -20,6 +20,7 @@ import org.expint4j.diffusion.SampleOptions;
 import org.expint4j.diffusion.SampleResult;
 import org.expint4j.diffusion.SamplingMethod;
 import org.expint4j.diffusion.SkipType;
+import org.expint4j.verification.dpm.MixtureSpec;
 import org.expint4j.verification.dpm.SampleErrors;
 import org.expint4j.verification.dpm.SlicedWasserstein;
 import org.expint4j.verification.io.Outputs;
@@ -88,6 +89,10 @@ final class DemoCommand implements Callable<Integer> {
         int dimension() {
             return spec.dimension();
         }
+
+        GaussianMixtureModel model(NoiseSchedule schedule) {
+            return spec.model(schedule, ModelTimeMap.CONTINUOUS);
+        }
     }
 
     /** One sampling run and its scores. */
@@ -148,8 +153,8 @@ final class DemoCommand implements Callable<Integer> {
         double done = 0;
         for (Dataset dataset : datasets) {
             int dim = dataset.dimension();
-            GaussianMixtureModel model = mixture(dataset.spec(), schedule);
-            DiffusionModel<double[]> noiseModel = new ParallelModel(() -> mixture(dataset.spec(), schedule), dim,
+            GaussianMixtureModel model = dataset.model(schedule);
+            DiffusionModel<double[]> noiseModel = new ParallelModel(() -> dataset.model(schedule), dim,
                     Runtime.getRuntime().availableProcessors());
             double[] noise = gaussian(new SplittableRandom(seed), samples * dim);
             double[] exact = exactSamples(model, schedule, tEnd, samples, new SplittableRandom(seed + 1));
@@ -210,7 +215,7 @@ final class DemoCommand implements Callable<Integer> {
         progress.update(1, "writing plots");
         List<Path> written = new ArrayList<>();
         outputs.write(out, staged -> {
-            DemoOutput.writeAll(staged, datasets.get(0), mixture(datasets.get(0).spec(), schedule), tEnd,
+            DemoOutput.writeAll(staged, datasets.get(0), datasets.get(0).model(schedule), tEnd,
                     exactSamples.get(0), referenceRuns.get(0), runs, solvers.stream().map(Solver::name).toList(),
                     written);
             DemoOutput.writeCsv(staged, runs, referenceRuns, written);
@@ -282,10 +287,6 @@ final class DemoCommand implements Callable<Integer> {
     private static DpmSolver<double[]> sampler(DiffusionModel<double[]> noise, NoiseSchedule schedule,
             Algorithm algorithm) {
         return new DpmSolver<>(noise, schedule, DoubleVectorOps.serial(), algorithm);
-    }
-
-    static GaussianMixtureModel mixture(MixtureSpec spec, NoiseSchedule schedule) {
-        return new GaussianMixtureModel(spec.weights(), spec.means(), spec.stds(), schedule, ModelTimeMap.CONTINUOUS);
     }
 
     /** Six well separated modes of different shapes and weights. */

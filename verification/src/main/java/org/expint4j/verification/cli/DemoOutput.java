@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.expint4j.diffusion.GaussianMixtureModel;
+import org.expint4j.verification.dpm.MixtureSpec;
 import org.expint4j.verification.io.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
