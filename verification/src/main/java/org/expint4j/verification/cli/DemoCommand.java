@@ -24,6 +24,7 @@ import org.expint4j.verification.dpm.MixtureSpec;
 import org.expint4j.verification.dpm.SampleErrors;
 import org.expint4j.verification.dpm.SlicedWasserstein;
 import org.expint4j.verification.io.Outputs;
+import org.expint4j.verification.study.OrderFit;
 import org.expint4j.vector.DoubleVectorOps;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -253,7 +254,8 @@ final class DemoCommand implements Callable<Integer> {
                     e2 = r.nfe() == n2 ? r.median() : e2;
                 }
             }
-            sb.append(String.format(Locale.ROOT, " %s %.1f;", solver.name(), observedOrder(n1, e1, n2, e2)));
+            sb.append(String.format(Locale.ROOT, " %s %.1f;", solver.name(),
+                    OrderFit.orderBetweenNfe(n1, e1, n2, e2)));
         }
         sb.setLength(sb.length() - 1);
         out.println(sb);
@@ -342,11 +344,6 @@ final class DemoCommand implements Callable<Integer> {
      */
     private double cost(Dataset d, double nfe) {
         return nfe * samples * ((d.spec().weights().length + 8.0) * d.dimension() + 16);
-    }
-
-    /** @return the slope of the error in log-log from (n1, e1) to (n2, e2), as a positive order */
-    static double observedOrder(double n1, double e1, double n2, double e2) {
-        return Math.log(e1 / e2) / Math.log(n2 / n1);
     }
 
     private static boolean contains(int[] values, int v) {
