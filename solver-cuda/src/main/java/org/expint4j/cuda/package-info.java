@@ -14,8 +14,8 @@
  * bound (exp is the one operation neither side rounds correctly).
  *
  * <p>{@link org.expint4j.cuda.CudaAvailability#probe()} says, once and without throwing, whether the
- * backend can run and if not why; {@link org.expint4j.cuda.BackendChoice#auto} picks CUDA or the CPU
- * accordingly and says which and why. {@link org.expint4j.cuda.GpuCheck} is the self-contained
- * correctness, bandwidth and sampling-throughput check for GPU machines. See {@code docs/cuda.md}.
+ * backend can run and if not why ({@code expint sample --backend auto} picks CUDA or the CPU by
+ * it). {@link org.expint4j.cuda.GpuCheck} is the self-contained correctness, bandwidth and
+ * sampling-throughput check for GPU machines. See {@code docs/cuda.md}.
  */
 package org.expint4j.cuda;

@@ -20,9 +20,11 @@ import org.expint4j.diffusion.SampleOptions;
 import org.expint4j.diffusion.SampleResult;
 import org.expint4j.diffusion.SamplingMethod;
 import org.expint4j.diffusion.SkipType;
+import org.expint4j.verification.dpm.MixtureSpec;
 import org.expint4j.verification.dpm.SampleErrors;
 import org.expint4j.verification.dpm.SlicedWasserstein;
 import org.expint4j.verification.io.Outputs;
+import org.expint4j.verification.study.OrderFit;
 import org.expint4j.vector.DoubleVectorOps;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,6 +90,10 @@ final class DemoCommand implements Callable<Integer> {
         int dimension() {
             return spec.dimension();
         }
+
+        GaussianMixtureModel model(NoiseSchedule schedule) {
+            return spec.model(schedule, ModelTimeMap.CONTINUOUS);
+        }
     }
 
     /** One sampling run and its scores. */
@@ -148,8 +154,8 @@ final class DemoCommand implements Callable<Integer> {
         double done = 0;
         for (Dataset dataset : datasets) {
             int dim = dataset.dimension();
-            GaussianMixtureModel model = mixture(dataset.spec(), schedule);
-            DiffusionModel<double[]> noiseModel = new ParallelModel(() -> mixture(dataset.spec(), schedule), dim,
+            GaussianMixtureModel model = dataset.model(schedule);
+            DiffusionModel<double[]> noiseModel = new ParallelModel(() -> dataset.model(schedule), dim,
                     Runtime.getRuntime().availableProcessors());
             double[] noise = gaussian(new SplittableRandom(seed), samples * dim);
             double[] exact = exactSamples(model, schedule, tEnd, samples, new SplittableRandom(seed + 1));
@@ -210,7 +216,7 @@ final class DemoCommand implements Callable<Integer> {
         progress.update(1, "writing plots");
         List<Path> written = new ArrayList<>();
         outputs.write(out, staged -> {
-            DemoOutput.writeAll(staged, datasets.get(0), mixture(datasets.get(0).spec(), schedule), tEnd,
+            DemoOutput.writeAll(staged, datasets.get(0), datasets.get(0).model(schedule), tEnd,
                     exactSamples.get(0), referenceRuns.get(0), runs, solvers.stream().map(Solver::name).toList(),
                     written);
             DemoOutput.writeCsv(staged, runs, referenceRuns, written);
@@ -248,7 +254,8 @@ final class DemoCommand implements Callable<Integer> {
                     e2 = r.nfe() == n2 ? r.median() : e2;
                 }
             }
-            sb.append(String.format(Locale.ROOT, " %s %.1f;", solver.name(), observedOrder(n1, e1, n2, e2)));
+            sb.append(String.format(Locale.ROOT, " %s %.1f;", solver.name(),
+                    OrderFit.orderBetweenNfe(n1, e1, n2, e2)));
         }
         sb.setLength(sb.length() - 1);
         out.println(sb);
@@ -282,10 +289,6 @@ final class DemoCommand implements Callable<Integer> {
     private static DpmSolver<double[]> sampler(DiffusionModel<double[]> noise, NoiseSchedule schedule,
             Algorithm algorithm) {
         return new DpmSolver<>(noise, schedule, DoubleVectorOps.serial(), algorithm);
-    }
-
-    static GaussianMixtureModel mixture(MixtureSpec spec, NoiseSchedule schedule) {
-        return new GaussianMixtureModel(spec.weights(), spec.means(), spec.stds(), schedule, ModelTimeMap.CONTINUOUS);
     }
 
     /** Six well separated modes of different shapes and weights. */
@@ -341,11 +344,6 @@ final class DemoCommand implements Callable<Integer> {
      */
     private double cost(Dataset d, double nfe) {
         return nfe * samples * ((d.spec().weights().length + 8.0) * d.dimension() + 16);
-    }
-
-    /** @return the slope of the error in log-log from (n1, e1) to (n2, e2), as a positive order */
-    static double observedOrder(double n1, double e1, double n2, double e2) {
-        return Math.log(e1 / e2) / Math.log(n2 / n1);
     }
 
     private static boolean contains(int[] values, int v) {

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.expint4j.diffusion.GaussianMixtureModel;
+import org.expint4j.verification.dpm.MixtureSpec;
 import org.expint4j.verification.io.AtomicFiles;
+import org.expint4j.verification.study.OrderFit;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -314,7 +316,7 @@ final class DemoOutput {
         if (n < 2) {
             return "";
         }
-        double slope = DemoCommand.observedOrder(nfe.get(n - 2), error.get(n - 2), nfe.get(n - 1), error.get(n - 1));
+        double slope = OrderFit.orderBetweenNfe(nfe.get(n - 2), error.get(n - 2), nfe.get(n - 1), error.get(n - 1));
         return String.format(Locale.ROOT, " (order %.1f)", slope);
     }
 

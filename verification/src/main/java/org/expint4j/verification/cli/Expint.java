@@ -2,7 +2,6 @@ package org.expint4j.verification.cli;
 
 import java.io.PrintWriter;
 import org.expint4j.integrate.IntegrationException;
-import org.expint4j.verification.dpm.DpmStudyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -37,6 +37,7 @@ import org.expint4j.diffusion.X0Correction;
 import org.expint4j.diffusion.onnx.ArrayType;
 import org.expint4j.integrate.MaxStepsExceededException;
 import org.expint4j.integrate.NonFiniteValueException;
+import org.expint4j.verification.dpm.MixtureSpec;
 import org.expint4j.verification.io.AtomicFiles;
 import org.expint4j.verification.io.Outputs;
 import org.expint4j.vector.DoubleVectorOps;
@@ -566,17 +567,19 @@ final class SampleCommand implements Callable<Integer> {
 
     private Model model(NoiseSchedule s) {
         if (gmm != null) {
-            MixtureSpec m = MixtureSpec.read(gmm);
-            // Validate once here so that range errors name the file; the factory then cannot fail.
+            String text = CliFiles.readText(gmm, "--gmm");
+            MixtureSpec m;
             try {
-                DemoCommand.mixture(m, s);
+                m = MixtureSpec.fromJson(Json.parse(text));
+                // Build the model once here so that its range errors name the file; the factory then cannot fail.
+                m.model(s, ModelTimeMap.CONTINUOUS);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--gmm file '" + gmm + "': " + e.getMessage(), e);
             }
             return new Model(() -> {
-                GaussianMixtureModel g = DemoCommand.mixture(m, s);
+                GaussianMixtureModel g = m.model(s, ModelTimeMap.CONTINUOUS);
                 return g::noise;
-            }, m.dimension(), "Gaussian mixture, K = " + m.weights().length, m);
+            }, m.dimension(), "Gaussian mixture, K = " + m.components(), m);
         }
         double[] mu = parseList(mean, "--mean");
         double[] sd = parseList(std, "--std");

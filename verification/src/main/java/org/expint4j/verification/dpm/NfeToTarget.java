@@ -3,6 +3,7 @@ package org.expint4j.verification.dpm;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.expint4j.verification.study.OrderFit;
 
 /**
  * The NFE a solver needs to bring an error measure down to a target, read off its measured
@@ -51,8 +52,8 @@ public record NfeToTarget(double value, Bound bound) {
                 if (nfe[p] == nfe[i] || !(error[p] > 0) || !(error[i] > 0)) {
                     return new NfeToTarget(nfe[i], Bound.EXACT);
                 }
-                double slope = Math.log(error[i] / error[p]) / Math.log((double) nfe[i] / nfe[p]);
-                double x = Math.log(nfe[p]) + Math.log(target / error[p]) / slope;
+                double rate = OrderFit.orderBetweenNfe(nfe[p], error[p], nfe[i], error[i]);
+                double x = Math.log(nfe[p]) - Math.log(target / error[p]) / rate;
                 return new NfeToTarget(Math.exp(x), Bound.EXACT);
             }
         }

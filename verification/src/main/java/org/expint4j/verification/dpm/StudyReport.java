@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.expint4j.verification.dpm.DpmStudyResult.Headline;
 import org.expint4j.verification.dpm.DpmStudyResult.Measurement;
 import org.expint4j.verification.dpm.DpmStudyResult.ReferenceCheck;
+import org.expint4j.verification.study.OrderFit;
 
 /** Renders a {@link DpmStudyResult} as Markdown. */
 final class StudyReport {
@@ -144,8 +145,9 @@ final class StudyReport {
         b.append('\n');
     }
 
+    /** @return the observed order in NFE from {@code a} to {@code b}, on the median error */
     static double observedOrder(Measurement a, Measurement b) {
-        return Math.log(a.medianError() / b.medianError()) / Math.log((double) b.nfe() / a.nfe());
+        return OrderFit.orderBetweenNfe(a.nfe(), a.medianError(), b.nfe(), b.medianError());
     }
 
     private static void notes(StringBuilder b) {

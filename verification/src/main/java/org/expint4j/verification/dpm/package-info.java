@@ -7,6 +7,6 @@
  * target error (the analogue of the DPM-Solver paper's tables and its speed-up claim).
  *
  * <p>Entry points: {@link org.expint4j.verification.dpm.DpmStudy#builder()} for the library,
- * {@link org.expint4j.verification.dpm.DpmStudyCommand} for the command line.
+ * {@code expint dpm-study} ({@code cli.DpmStudyCommand}) for the command line.
  */
 package org.expint4j.verification.dpm;

@@ -160,10 +160,38 @@ public final class OrderFit {
             boolean ok = error[i] > 0 && error[i - 1] > 0 && Double.isFinite(error[i]) && Double.isFinite(error[i - 1])
                     && h[i] > 0 && h[i - 1] > 0 && h[i] != h[i - 1];
             if (ok) {
-                p[i] = Math.log(error[i - 1] / error[i]) / Math.log(h[i - 1] / h[i]);
+                p[i] = orderBetween(h[i - 1], error[i - 1], h[i], error[i]);
             }
         }
         return p;
+    }
+
+    /**
+     * The order between two points of a convergence curve, the slope of \(\log e\) on \(\log h\):
+     * \( \log(e_1/e_2)/\log(h_1/h_2) \). The one two-point formula of the project.
+     *
+     * @param h1 first step size
+     * @param e1 its error
+     * @param h2 second step size
+     * @param e2 its error
+     * @return the order; not finite if {@code h1 == h2} or an error is not positive
+     */
+    public static double orderBetween(double h1, double e1, double h2, double e2) {
+        return Math.log(e1 / e2) / Math.log(h1 / h2);
+    }
+
+    /**
+     * {@link #orderBetween} in a cost \(N\) (NFE, steps) with \(h \propto 1/N\):
+     * \( \log(e_1/e_2)/\log(N_2/N_1) \), positive when the error falls as the cost grows.
+     *
+     * @param n1 first cost
+     * @param e1 its error
+     * @param n2 second cost
+     * @param e2 its error
+     * @return the order; not finite if {@code n1 == n2} or an error is not positive
+     */
+    public static double orderBetweenNfe(double n1, double e1, double n2, double e2) {
+        return orderBetween(n2, e1, n1, e2);
     }
 
     /**

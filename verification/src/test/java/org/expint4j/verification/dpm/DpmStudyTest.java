@@ -107,6 +107,6 @@ class DpmStudyTest {
         List<Measurement> c = result.curve(s, solver);
         Measurement a = c.get(c.size() - 2);
         Measurement b = c.get(c.size() - 1);
-        return Math.log(a.medianError() / b.medianError()) / Math.log((double) b.nfe() / a.nfe());
+        return StudyReport.observedOrder(a, b);
     }
 }

@@ -58,6 +58,32 @@ class OrderFitProperties {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
+    void twoPointOrderRecoversTheExponentInStepSizeAndInNfe(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double p = random.nextDouble(0.5, 5);
+        double c = Math.pow(10, random.nextDouble(-3, 3));
+        double h1 = random.nextDouble(1e-3, 1);
+        double h2 = h1 * random.nextDouble(0.05, 0.9);
+        assertEquals(p, OrderFit.orderBetween(h1, c * Math.pow(h1, p), h2, c * Math.pow(h2, p)), 1e-9, "seed " + seed);
+        // The same curve in NFE: N = 1/h, and the order stays positive as the error falls.
+        double n1 = 1 / h1;
+        double n2 = 1 / h2;
+        assertEquals(p, OrderFit.orderBetweenNfe(n1, c * Math.pow(n1, -p), n2, c * Math.pow(n2, -p)), 1e-9,
+                "seed " + seed);
+        // A rising error is a negative order, not folded to a positive one.
+        assertEquals(-p, OrderFit.orderBetween(h1, c * Math.pow(h1, -p), h2, c * Math.pow(h2, -p)), 1e-9,
+                "seed " + seed);
+    }
+
+    @Test
+    void twoPointOrderIsNotFiniteForEqualStepsOrAZeroError() {
+        assertFalse(Double.isFinite(OrderFit.orderBetween(0.1, 1e-3, 0.1, 1e-4)));
+        assertFalse(Double.isFinite(OrderFit.orderBetweenNfe(10, 1e-3, 20, 0)));
+        assertEquals(2, OrderFit.orderBetweenNfe(10, 4e-2, 20, 1e-2), 1e-15);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
     void noisySlopeStaysWithinTheWorstCasePerturbation(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double p = random.nextDouble(0.8, 4);

@@ -1,4 +1,4 @@
-package org.expint4j.verification.dpm;
+package org.expint4j.verification.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import org.expint4j.verification.cli.Limits;
+import org.expint4j.verification.dpm.DpmStudy;
+import org.expint4j.verification.dpm.DpmStudyResult;
 import org.expint4j.verification.io.AtomicFiles;
 import org.expint4j.verification.io.Outputs;
 
