@@ -28,7 +28,9 @@ public final class DpmMethods {
      * @return the description
      */
     public static ExponentialMethod singlestep(int order, SolverType type) {
-        return new Description(name(order, type), new Orders(order, order, order - 1));
+        return new Instance(name(order, type), new Orders(order, order, order - 1),
+                DpmCoefficients.tableau(order, type).at(order == 2 ? Fraction.ONE_HALF : Fraction.ONE_THIRD,
+                        Fraction.TWO_THIRDS));
     }
 
     /**
@@ -92,44 +94,10 @@ public final class DpmMethods {
         return f.getDenominator() == 1 ? Integer.toString(f.getNumerator()) : f.getNumerator() + "/" + f.getDenominator();
     }
 
-    /** An exact instance. */
+    /** An exact instance (at the reference's nodes it also describes the per-step tableaux). */
     private static final class Instance extends ExponentialRungeKuttaMethod {
         Instance(String name, Orders orders, org.expint4j.method.ExponentialRungeKuttaTableau tableau) {
             super(name, Family.EXPONENTIAL_RUNGE_KUTTA, orders, REFERENCE, tableau);
-        }
-    }
-
-    /** A method description. */
-    private record Description(String name, Orders orders) implements ExponentialMethod {
-
-        @Override
-        public Family family() {
-            return Family.EXPONENTIAL_RUNGE_KUTTA;
-        }
-
-        @Override
-        public int stages() {
-            return orders.classical();
-        }
-
-        @Override
-        public int classicalOrder() {
-            return orders.classical();
-        }
-
-        @Override
-        public int stiffOrder() {
-            return orders.stiff();
-        }
-
-        @Override
-        public int embeddedOrder() {
-            return orders.embedded();
-        }
-
-        @Override
-        public String reference() {
-            return REFERENCE;
         }
     }
 }

@@ -146,32 +146,7 @@ final class LambdaDynamics<V> implements Nonlinearity<V> {
      * @return the map
      */
     TimeMap timeMap(boolean scaled) {
-        return new TimeMap() {
-            @Override
-            public double integrationTime(double t) {
-                return schedule.lambda(t);
-            }
-
-            @Override
-            public double userTime(double lambda) {
-                return timeOf(lambda);
-            }
-
-            @Override
-            public double stateScale(double t) {
-                return scaled ? scale(t) : 1;
-            }
-
-            @Override
-            public boolean scalesState() {
-                return scaled;
-            }
-
-            @Override
-            public String symbol() {
-                return "λ";
-            }
-        };
+        return new TimeMap(schedule::lambda, this::timeOf, scaled ? this::scale : null, "λ");
     }
 
     /** {@code out = factor * v}. */

@@ -99,7 +99,7 @@ public final class StepLoop<V> {
         boolean shows = hook.hasAfterStep() || !observers.isEmpty();
         V user = map.scalesState() && shows ? ops.allocate(length) : null;
         if (map.scalesState()) {
-            scale(1 / map.stateScale(t0), initial, current);
+            scale(1 / map.scale(t0), initial, current);
         } else {
             ops.copy(initial, current);
         }
@@ -112,7 +112,7 @@ public final class StepLoop<V> {
         int trials = 0;
         while (!control.finished(t)) {
             if (userAhead) {
-                scale(1 / map.stateScale(t), user, current);
+                scale(1 / map.scale(t), user, current);
                 userAhead = false;
             }
             if (trials >= control.maxTrials()) {
@@ -135,7 +135,7 @@ public final class StepLoop<V> {
             double scale = 1;
             if (control.measuresError()) {
                 embedded = stepper.embeddedSolution(current);
-                scale = map.stateScale(tNext);
+                scale = map.scale(tNext);
                 error = norm.error(trial, embedded, scale);
                 if (Double.isNaN(error)) {
                     throw nonFinite(accepted + 1, t, tau, current);
@@ -153,7 +153,7 @@ public final class StepLoop<V> {
                 t = tNext;
                 tau = map.integrationTime(t);
                 if (shows) {
-                    V seen = user == null ? current : scale(map.stateScale(t), current, user);
+                    V seen = user == null ? current : scale(map.scale(t), current, user);
                     if (hook.hasAfterStep()) {
                         double back = hook.afterStep(accepted, t, seen);
                         userAhead = user != null;
@@ -173,7 +173,7 @@ public final class StepLoop<V> {
             String problem = control.finished(t) ? null : control.stepSizeProblem(tau);
             if (problem != null) {
                 if (userAhead) {
-                    scale(1 / map.stateScale(t), user, current);
+                    scale(1 / map.scale(t), user, current);
                 }
                 throw new StepSizeUnderflowException(problem + " at t = " + t + " (" + statistics + ")",
                         statistics.snapshot(), t, userArray(t, current));
@@ -182,7 +182,7 @@ public final class StepLoop<V> {
         if (userAhead) {
             ops.copy(user, out);
         } else if (map.scalesState()) {
-            scale(map.stateScale(t), current, out);
+            scale(map.scale(t), current, out);
         } else {
             ops.copy(current, out);
         }
@@ -211,7 +211,7 @@ public final class StepLoop<V> {
         double[] values = new double[ops.length(state)];
         ops.toArray(state, values);
         if (map.scalesState()) {
-            double s = map.stateScale(t);
+            double s = map.scale(t);
             for (int i = 0; i < values.length; i++) {
                 values[i] *= s;
             }

@@ -1,60 +1,59 @@
 package org.expint4j.integrate;
 
+import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * The change of variables a run may integrate in: the {@link StepLoop} steps in an integration
  * time \(\tau\) and an integration variable \(y\), while callers, observers and messages see the
  * user's time \(t\) and state \(x = \mathrm{scale}(t)\, y\). The identity map (\(\tau = t\),
  * \(x = y\)) serves plain ODE integration; diffusion sampling integrates in log-SNR time
  * \(\tau = \lambda(t)\) with \(y = x/\alpha_t\) or \(x/\sigma_t\).
+ *
+ * @param integrationTime \(t \mapsto \tau(t)\)
+ * @param userTime \(\tau \mapsto t(\tau)\)
+ * @param stateScale \(t \mapsto \mathrm{scale}(t)\), or {@code null} for \(x = y\) (then the loop
+ *     never rescales)
+ * @param symbol the name of \(\tau\) in messages, e.g. {@code "λ"}; {@code null} when \(\tau = t\)
  */
-public interface TimeMap {
+public record TimeMap(DoubleUnaryOperator integrationTime, DoubleUnaryOperator userTime,
+                      DoubleUnaryOperator stateScale, String symbol) {
 
     /** \(\tau = t\), \(x = y\). */
-    TimeMap IDENTITY = new TimeMap() {
-        @Override
-        public double integrationTime(double t) {
-            return t;
-        }
+    public static final TimeMap IDENTITY = new TimeMap(t -> t, t -> t, null, null);
 
-        @Override
-        public double userTime(double tau) {
-            return tau;
-        }
+    /** Checks that the time maps are given. */
+    public TimeMap {
+        Objects.requireNonNull(integrationTime, "integrationTime");
+        Objects.requireNonNull(userTime, "userTime");
+    }
 
-        @Override
-        public double stateScale(double t) {
-            return 1;
-        }
-
-        @Override
-        public boolean scalesState() {
-            return false;
-        }
-    };
+    /** @return whether the state is scaled, \(x = \mathrm{scale}(t)\,y\) */
+    public boolean scalesState() {
+        return stateScale != null;
+    }
 
     /**
      * @param t a user time
      * @return \(\tau(t)\)
      */
-    double integrationTime(double t);
+    public double integrationTime(double t) {
+        return integrationTime.applyAsDouble(t);
+    }
 
     /**
      * @param tau an integration time
      * @return \(t(\tau)\)
      */
-    double userTime(double tau);
+    public double userTime(double tau) {
+        return userTime.applyAsDouble(tau);
+    }
 
     /**
      * @param t a user time
-     * @return \(\mathrm{scale}(t)\) with user state \(x = \mathrm{scale}(t)\, y\)
+     * @return \(\mathrm{scale}(t)\), 1 when the state is not scaled
      */
-    double stateScale(double t);
-
-    /** @return whether {@link #stateScale} can differ from 1 (else the loop never rescales) */
-    boolean scalesState();
-
-    /** @return the name of \(\tau\) in messages, e.g. {@code "λ"}; {@code null} when \(\tau = t\) */
-    default String symbol() {
-        return null;
+    public double scale(double t) {
+        return stateScale == null ? 1 : stateScale.applyAsDouble(t);
     }
 }

@@ -103,18 +103,8 @@ public final class ExponentialAdams implements ExponentialMethod {
     }
 
     @Override
-    public int classicalOrder() {
-        return order;
-    }
-
-    @Override
-    public int stiffOrder() {
-        return order;
-    }
-
-    @Override
-    public int embeddedOrder() {
-        return 0;
+    public Orders orders() {
+        return Orders.of(order, order);
     }
 
     @Override

@@ -17,21 +17,25 @@ public interface ExponentialMethod {
     /** @return the number of evaluations of \(N\) per step */
     int stages();
 
+    /** @return the classical, stiff and embedded orders */
+    Orders orders();
+
     /** @return the classical order */
-    int classicalOrder();
+    default int classicalOrder() {
+        return orders().classical();
+    }
 
     /** @return the stiff order */
-    int stiffOrder();
+    default int stiffOrder() {
+        return orders().stiff();
+    }
 
     /**
      * @return the order of the embedded error estimator's lower-order solution, or 0 if the
      *     method has none
      */
-    int embeddedOrder();
-
-    /** @return the classical, stiff and embedded orders in one record */
-    default Orders orders() {
-        return new Orders(classicalOrder(), stiffOrder(), embeddedOrder());
+    default int embeddedOrder() {
+        return orders().embedded();
     }
 
     /** @return the literature reference */

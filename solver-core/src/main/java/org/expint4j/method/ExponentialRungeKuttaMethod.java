@@ -66,21 +66,6 @@ public class ExponentialRungeKuttaMethod implements ExponentialMethod {
     }
 
     @Override
-    public int classicalOrder() {
-        return orders.classical();
-    }
-
-    @Override
-    public int stiffOrder() {
-        return orders.stiff();
-    }
-
-    @Override
-    public int embeddedOrder() {
-        return orders.embedded();
-    }
-
-    @Override
     public String reference() {
         return reference;
     }

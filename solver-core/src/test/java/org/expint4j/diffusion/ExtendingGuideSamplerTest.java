@@ -35,13 +35,7 @@ class ExtendingGuideSamplerTest {
         GaussianDataModel model = new GaussianDataModel(MEAN, STD, schedule, ModelTimeMap.CONTINUOUS);
         int n = X_T.length;
         // 1. The time map: integrate in λ = log(α/σ), on y = x/α.
-        TimeMap logSnr = new TimeMap() {
-            public double integrationTime(double t) { return schedule.lambda(t); }
-            public double userTime(double lambda) { return schedule.inverseLambda(lambda); }
-            public double stateScale(double t) { return schedule.alpha(t); }
-            public boolean scalesState() { return true; }
-            public String symbol() { return "λ"; }
-        };
+        TimeMap logSnr = new TimeMap(schedule::lambda, schedule::inverseLambda, schedule::alpha, "λ");
         // 2. The semilinear form y' = -y + x̂0(αy, t(λ)): L = -1, N = the data prediction.
         double[] x = new double[n];
         double[] eps = new double[n];
