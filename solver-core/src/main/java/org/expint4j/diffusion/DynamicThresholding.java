@@ -196,24 +196,24 @@ public abstract class DynamicThresholding<V> implements X0Correction<V> {
 
     /**
      * As {@link #quantile(double[], int, double)} in {@code float} arithmetic, \(p\) first rounded
-     * to {@code float}.
+     * to {@code float}, of {@code float} values given widened to {@code double}.
      *
-     * @param values the values, rearranged
+     * @param values the {@code float} values, widened; rearranged
      * @param n number of values used, {@code >= 1}
      * @param p the level in \([0, 1]\)
      * @return \( Q_p \); NaN if a value is NaN
      */
-    static float quantile(float[] values, int n, double p) {
+    static float quantileOfFloats(double[] values, int n, double p) {
         for (int i = 0; i < n; i++) {
-            if (Float.isNaN(values[i])) {
+            if (Double.isNaN(values[i])) {
                 return Float.NaN;
             }
         }
         final float rank = (float) p * (n - 1);
         final int below = (int) rank;
         final float weight = rank - below;
-        final float a = Selection.select(values, n, below);
-        final float b = (int) Math.ceil(rank) == below ? a : Selection.next(values, n, below);
+        final float a = (float) Selection.select(values, n, below);
+        final float b = (int) Math.ceil(rank) == below ? a : (float) Selection.next(values, n, below);
         return weight < 0.5f ? a + weight * (b - a) : b - (b - a) * (1 - weight);
     }
 
@@ -258,8 +258,8 @@ public abstract class DynamicThresholding<V> implements X0Correction<V> {
     /** Thresholding of {@code float[]} batches, in {@code float} arithmetic. */
     private static final class OfFloats extends DynamicThresholding<float[]> {
 
-        /** Absolute values of one sample, rearranged by selection. */
-        private float[] work = new float[0];
+        /** Absolute values of one sample, widened exactly, rearranged by selection. */
+        private double[] work = new double[0];
 
         OfFloats(int samples, double ratio, double maxValue) {
             super(samples, ratio, maxValue);
@@ -273,14 +273,14 @@ public abstract class DynamicThresholding<V> implements X0Correction<V> {
             }
             requireFinite(x0, d, t);
             if (work.length < d) {
-                work = new float[d];
+                work = new double[d];
             }
             final float m = (float) maxValue();
             for (int start = 0; start < x0.length; start += d) {
                 for (int i = 0; i < d; i++) {
                     work[i] = Math.abs(x0[start + i]);
                 }
-                final float s = Math.max(quantile(work, d, ratio()), m);
+                final float s = Math.max(quantileOfFloats(work, d, ratio()), m);
                 for (int i = start; i < start + d; i++) {
                     x0[i] = Math.min(Math.max(x0[i], -s), s) / s;
                 }

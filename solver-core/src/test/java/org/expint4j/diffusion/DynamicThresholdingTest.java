@@ -153,7 +153,11 @@ class DynamicThresholdingTest {
             final float bF = sortedF[(int) Math.ceil(rankF)];
             final float wF = rankF - iF;
             final float expectedF = wF < 0.5f ? aF + wF * (bF - aF) : bF - (bF - aF) * (1 - wF);
-            assertEquals(expectedF, DynamicThresholding.quantile(f, n, p), 0,
+            final double[] widened = new double[n];
+            for (int j = 0; j < n; j++) {
+                widened[j] = f[j];
+            }
+            assertEquals(expectedF, DynamicThresholding.quantileOfFloats(widened, n, p), 0,
                     "seed " + seed + ", n = " + n + ", p = " + p + " (float)");
         }
     }
