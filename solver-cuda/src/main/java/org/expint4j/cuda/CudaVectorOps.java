@@ -57,6 +57,9 @@ import org.expint4j.vector.VectorOps;
  */
 public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V> {
 
+    /** Terms a combination fuses in one launch; longer sums take several launches. */
+    public static final int FUSED_TERMS = Kernels.MAX_TERMS;
+
     /** Blocks per multiprocessor of the grid-stride kernels: enough to fill an SM. */
     private static final int BLOCKS_PER_SM = 8;
 

@@ -1,4 +1,8 @@
-package org.expint4j.cuda;
+package org.expint4j.cuda.check;
+
+import org.expint4j.cuda.CudaVectorOps;
+import org.expint4j.cuda.DoubleDeviceVector;
+import org.expint4j.cuda.FloatDeviceVector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +138,7 @@ final class CpuComparison {
     private <C, G> void compare(VectorOps<C> cpuOps, VectorOps<G> gpuOps, String precision) {
         final Pair<C, G> p = new Pair<>(cpuOps, gpuOps, precision);
         final SplittableRandom random = new SplittableRandom(seed);
-        final int terms = Kernels.MAX_TERMS + 2;
+        final int terms = CudaVectorOps.FUSED_TERMS + 2;
         final double[][] xs = randomVectors(random, terms, n);
         final double[][] ws = randomVectors(random, terms, n);
         final double[] a = new double[terms];
@@ -321,6 +325,9 @@ final class CpuComparison {
             p.checkScalars("maxSampleRms s=" + samples,
                 new double[] {p.cpu.maxSampleRms(sx, sy, 0.8, sr, 1e-6, 1e-3, samples)},
                 new double[] {p.gpu.maxSampleRms(tx, ty, 0.8, tr, 1e-6, 1e-3, samples)});
+            if (samples != 7) {
+                continue;
+            }
             // Overflow with finite values (+infinity), then a non-finite reference element (NaN).
             p.checkScalars("maxSampleRms overflow s=" + samples,
                 new double[] {p.cpu.maxSampleRms(sx, sy, 1e300, sr, Double.MIN_VALUE, 0, samples)},
