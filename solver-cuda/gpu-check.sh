@@ -9,8 +9,8 @@
 # gpu-check-report.txt (correctness, bandwidth, the Gaussian-mixture model, whole DPM-Solver runs
 # and the sampling throughput), gpu-check-console.txt (the same as it is
 # printed, kept if the check is cut off) and gpu-tests.txt (the @Tag("gpu") JUnit tests of
-# CudaVectorOpsGpuTest and CudaGaussianMixtureModelGpuTest; no XML reports: they would need
-# java.xml in the runtime). Both runs are bounded by timeouts (GPU_CHECK_TIMEOUT, GPU_TEST_TIMEOUT
+# CudaVectorOpsGpuTest, check.CpuComparisonGpuTest and check.CudaGaussianMixtureModelGpuTest; no
+# XML reports: they would need java.xml in the runtime). Both runs are bounded by timeouts (GPU_CHECK_TIMEOUT, GPU_TEST_TIMEOUT
 # seconds) that together stay under a 10-minute command limit.
 # Exit status: that of GpuCheck (0 pass, 1 differences, 2 CUDA unavailable, 3 failure, 124 timeout),
 # or 5 if it passed but a GPU test failed.
@@ -44,7 +44,8 @@ timeout "${GPU_TEST_TIMEOUT:-180}" "$java" --enable-native-access=ALL-UNNAMED \
   -jar "$bundle/junit-platform-console-standalone.jar" execute \
   --class-path "$bundle/expint4j-gpu-check.jar:$bundle/test-classes" \
   --select-class org.expint4j.cuda.CudaVectorOpsGpuTest \
-  --select-class org.expint4j.cuda.CudaGaussianMixtureModelGpuTest --include-tag gpu \
+  --select-class org.expint4j.cuda.check.CpuComparisonGpuTest \
+  --select-class org.expint4j.cuda.check.CudaGaussianMixtureModelGpuTest --include-tag gpu \
   --details=tree --disable-banner --disable-ansi-colors > "$report/gpu-tests.txt" 2>&1
 tests=$?
 tail -n 25 "$report/gpu-tests.txt"

@@ -18,7 +18,9 @@
 //   the precision the CPU keeps it in, so the passes change no bit;
 // * the weighted RMS norm sums in the CPU's blocked order (blocks of 1024 elements counted from
 //   the start of each sample, each block left to right from 0, then the block sums left to right
-//   from 0), so it is bit-identical too; max-abs is exact and order-free.
+//   from 0), so it is bit-identical too; max-abs is exact and order-free; so is the maximum over
+//   the samples of adaptive DPM-Solver's error norm (the RMS kernels with a reference vector,
+//   then max_abs_final over the per-sample norms), which thus reaches the host as one double.
 //
 // The Gaussian-mixture kernel follows the same rules; its one difference from the CPU is exp,
 // which neither side rounds correctly (see the section below and docs/cuda.md for the bound).
@@ -350,10 +352,36 @@ template <typename T> struct RmsArgs {
     double atol;
     double rtol;
     double min_atol;           // a per-component atol below this (or NaN) makes the term NaN
+    const T* reference;        // non-null: adaptive DPM-Solver's error norm (VectorOps.maxSampleRms)
+    double scale;              // its factor on x and y
 };
+
+__device__ __forceinline__ bool finite_value(double v) {
+    return fabs(v) <= 1.7976931348623157e308;  // false for +-infinity and NaN
+}
+
+// The term of VectorOps.maxSampleRms, as the CPU computes it: xs = c x_i, ys = c y_i,
+// delta = max(atol, rtol max(|ys|, |r_i|)), e = (xs - ys) / delta, e^2. NaN if xs, ys or r_i is
+// not finite (the CPU flags the block); an infinite difference over an infinite delta (the only
+// NaN from finite values) counts as +infinity, as on the CPU. atol > 0, so no other NaN.
+template <typename T>
+__device__ __forceinline__ double sample_error(const RmsArgs<T>& p, long long i) {
+    const double xs = mul_rn(p.scale, static_cast<double>(p.x[i]));
+    const double ys = mul_rn(p.scale, static_cast<double>(p.y[i]));
+    const double ri = static_cast<double>(p.reference[i]);
+    if (!(finite_value(xs) && finite_value(ys) && finite_value(ri))) {
+        return __longlong_as_double(0x7ff8000000000000LL);
+    }
+    const double delta = nan_max(p.atol, mul_rn(p.rtol, nan_max(fabs(ys), fabs(ri))));
+    const double e = __ddiv_rn(sub_rn(xs, ys), delta);
+    return e != e ? __longlong_as_double(0x7ff0000000000000LL) : mul_rn(e, e);
+}
 
 template <typename T>
 __device__ __forceinline__ double squared_error(const RmsArgs<T>& p, long long i) {
+    if (p.reference != nullptr) {
+        return sample_error(p, i);
+    }
     const double xi = static_cast<double>(p.x[i]);
     const double yi = static_cast<double>(p.y[i]);
     const double diff = sub_rn(xi, yi);
@@ -617,7 +645,8 @@ extern "C" __global__ void __launch_bounds__(REDUCE_THREADS) max_abs_f32(MaxAbsA
     max_abs_body(p);
 }
 
-// Launched with one block of REDUCE_THREADS threads.
+// Launched with one block of REDUCE_THREADS threads. Also the maximum over the per-sample norms
+// of maxSampleRms (each >= 0 or NaN, so the maximum from 0 is theirs; NaN propagates).
 extern "C" __global__ void __launch_bounds__(REDUCE_THREADS) max_abs_final(MaxAbsFinalArgs p) {
     double m = 0;
     for (long long i = threadIdx.x; i < p.count; i += blockDim.x) {

@@ -164,6 +164,36 @@ std::vector<double> ref_rms(const T* x, const T* y, const T* atolv, double atol,
     return out;
 }
 
+// VectorOps.maxSampleRms as the CPU backend computes it: per block the sum of the squares from 0,
+// NaN if a scaled element or a reference element is not finite, a NaN sum of finite values
+// (infinity over infinity) as +infinity; then the block sums, sqrt(sum / len), Math.max from 0.
+template <typename T>
+double ref_sample_rms(const T* x, const T* y, double scale, const T* r, double atol, double rtol,
+                      long long n, long long samples) {
+    const long long len = n / samples;
+    double m = 0;
+    for (long long s = 0; s < samples; ++s) {
+        double sum = 0;
+        for (long long b0 = 0; b0 < len; b0 += 1024) {
+            double block = 0, flags = 0;
+            for (long long i = s * len + b0; i < s * len + std::min(len, b0 + 1024); ++i) {
+                const double xs = scale * static_cast<double>(x[i]);
+                const double ys = scale * static_cast<double>(y[i]);
+                const double ri = r[i];
+                const double delta = std::max(atol, rtol * std::max(std::fabs(ys), std::fabs(ri)));
+                const double e = (xs - ys) / delta;
+                block = block + e * e;
+                flags = flags + (0 * xs + 0 * ys + 0 * ri);
+            }
+            sum = sum + (flags != flags ? std::numeric_limits<double>::quiet_NaN()
+                         : block != block ? std::numeric_limits<double>::infinity() : block);
+        }
+        const double norm = std::sqrt(sum / len);
+        m = m != m || norm != norm ? std::numeric_limits<double>::quiet_NaN() : std::max(m, norm);
+    }
+    return m;
+}
+
 // ---- launches mirroring CudaVectorOps ----
 
 template <typename T, int K> struct Kern;
@@ -280,12 +310,37 @@ std::vector<double> rms(const T* x, const T* y, const T* atolv, double atol, dou
     RmsArgs<T> p;
     p.partials = partials.data(); p.x = x; p.y = y; p.atol_vector = atolv; p.sample_length = len;
     p.blocks_per_sample = bps; p.units = units; p.atol = atol; p.rtol = rtol; p.min_atol = min_atol;
+    p.reference = nullptr; p.scale = 1;
     emulate_launch(rms_kernel<T>, static_cast<unsigned>(std::min(ceil_div(units, 128), SMS * 8LL)), 128, p);
     RmsFinalArgs f;
     f.out = out.data(); f.partials = partials.data(); f.samples = samples; f.blocks_per_sample = bps;
     f.sample_length = len;
     launch_sequential(rms_final, static_cast<unsigned>(std::min(ceil_div(samples, 256), SMS * 8LL)), 256, f);
     return out;
+}
+
+// CudaVectorOps.maxSampleRms: the RMS kernel with a reference, rms_final, then max_abs_final over
+// the per-sample norms into the (consumed) partials buffer.
+template <typename T>
+double sample_rms(const T* x, const T* y, double scale, const T* r, double atol, double rtol,
+                  long long n, long long samples) {
+    const long long len = n / samples;
+    const long long bps = ceil_div(len, 1024);
+    const long long units = bps * samples;
+    std::vector<double> partials(std::max(units, 1LL), -1.0), norms(samples, -1.0);
+    RmsArgs<T> p;
+    p.partials = partials.data(); p.x = x; p.y = y; p.atol_vector = nullptr; p.sample_length = len;
+    p.blocks_per_sample = bps; p.units = units; p.atol = atol; p.rtol = rtol; p.min_atol = 0;
+    p.reference = r; p.scale = scale;
+    emulate_launch(rms_kernel<T>, static_cast<unsigned>(std::min(ceil_div(units, 128), SMS * 8LL)), 128, p);
+    RmsFinalArgs f;
+    f.out = norms.data(); f.partials = partials.data(); f.samples = samples; f.blocks_per_sample = bps;
+    f.sample_length = len;
+    launch_sequential(rms_final, static_cast<unsigned>(std::min(ceil_div(samples, 256), SMS * 8LL)), 256, f);
+    MaxAbsFinalArgs m;
+    m.result = partials.data(); m.partials = norms.data(); m.count = samples;
+    emulate_launch(max_abs_final, 1, 256, m);
+    return partials[0];
 }
 
 template <typename T>
@@ -365,6 +420,22 @@ void run(const char* precision) {
                    rms<T>(x0, y.data(), nullptr, 1e-6, 1e-3, 0, n, samples).data(), samples);
             expect("rms atol=0 zeros " + tag, ref_rms<T>(zx.data(), y.data(), nullptr, 0, 1e-3, 0, n, samples),
                    rms<T>(zx.data(), y.data(), nullptr, 0, 1e-3, 0, n, samples).data(), samples);
+        }
+        for (long long samples : {1LL, 2LL, n / 2}) {
+            const std::string tag = std::string(precision) + " n=" + std::to_string(n) + " samples="
+                + std::to_string(samples);
+            expect_scalar("sample rms " + tag, ref_sample_rms<T>(x0, y.data(), -0.8, zx.data(), 1e-6, 1e-3, n, samples),
+                          sample_rms<T>(x0, y.data(), -0.8, zx.data(), 1e-6, 1e-3, n, samples));
+            // Overflow of the quotient with finite values: +infinity.
+            expect_scalar("sample rms overflow " + tag,
+                          ref_sample_rms<T>(x0, y.data(), 1e300, zx.data(), 4.9e-324, 0, n, samples),
+                          sample_rms<T>(x0, y.data(), 1e300, zx.data(), 4.9e-324, 0, n, samples));
+            // An infinite reference element hides in delta; the norm must still be NaN.
+            std::vector<T> inf = zx;
+            inf[n - 1] = std::numeric_limits<T>::infinity();
+            expect_scalar("sample rms infinite reference " + tag,
+                          ref_sample_rms<T>(x0, y.data(), 0.5, inf.data(), 1e-6, 1e-3, n, samples),
+                          sample_rms<T>(x0, y.data(), 0.5, inf.data(), 1e-6, 1e-3, n, samples));
         }
         expect("rms atol vector " + std::string(precision) + " n=" + std::to_string(n),
                ref_rms<T>(x0, y.data(), atolv.data(), 0, 1e-3, 0, n, 1),

@@ -22,6 +22,15 @@
 // loops wrap), driver version EXPINT4J_EMULATED_DRIVER_VERSION (default 13000). Every call holds one
 // global lock: the emulated device runs one thing at a time, in order, like the legacy stream.
 // Diagnostics go to stderr prefixed "emulated driver:".
+//
+// Copy counters, for tests that assert how much a computation moves between host and device: every
+// successful cuMemcpyDtoH and cuMemcpyHtoD adds one call and its bytes (a 0-byte copy counts as a
+// call of 0 bytes; a refused copy counts nothing). Java reads and resets them through the static
+// native methods of org.expint4j.cuda.EmulatedDriver (copies(), resetCopies()): this file exports
+// the JNI symbols Java_org_expint4j_cuda_EmulatedDriver_* (plain C signatures, no jni.h needed),
+// and the JVM binds them because EmulatedDriver System.load()s this very library. So the counters
+// exist only in a JVM where EmulatedDriver installed the driver (the emulated-gpu runs of
+// solver-cuda and verification), not in one that finds libcuda.so.1 on LD_LIBRARY_PATH.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -60,6 +69,8 @@ const unsigned SHARED_LIMIT = 48 * 1024;
 const int MULTIPROCESSORS = 2;
 
 std::recursive_mutex lock;
+// Indexed as EmulatedDriver.counter(which): DtoH calls, DtoH bytes, HtoD calls, HtoD bytes.
+long long copy_counters[4] = {0, 0, 0, 0};
 bool initialised = false;
 int primary_retains = 0;
 struct Context { int device; } primary{0};
@@ -358,17 +369,27 @@ CUresult cuMemFree_v2(CUdeviceptr p) {
 
 CUresult cuMemcpyHtoD_v2(CUdeviceptr dst, const void* src, size_t bytes) {
     REQUIRE_CONTEXT("cuMemcpyHtoD");
-    if (bytes == 0) return SUCCESS;
+    if (bytes == 0) {
+        copy_counters[2] += 1;
+        return SUCCESS;
+    }
     if (containing(dst, bytes) == nullptr) return fail(INVALID_VALUE, "cuMemcpyHtoD: destination range not allocated");
     std::memcpy(reinterpret_cast<void*>(dst), src, bytes);
+    copy_counters[2] += 1;
+    copy_counters[3] += static_cast<long long>(bytes);
     return SUCCESS;
 }
 
 CUresult cuMemcpyDtoH_v2(void* dst, CUdeviceptr src, size_t bytes) {
     REQUIRE_CONTEXT("cuMemcpyDtoH");
-    if (bytes == 0) return SUCCESS;
+    if (bytes == 0) {
+        copy_counters[0] += 1;
+        return SUCCESS;
+    }
     if (containing(src, bytes) == nullptr) return fail(INVALID_VALUE, "cuMemcpyDtoH: source range not allocated");
     std::memcpy(dst, reinterpret_cast<const void*>(src), bytes);
+    copy_counters[0] += 1;
+    copy_counters[1] += static_cast<long long>(bytes);
     return SUCCESS;
 }
 
@@ -493,6 +514,20 @@ CUresult cuEventElapsedTime(float* ms, Event* start, Event* end) {
     if (start == nullptr || end == nullptr || !start->recorded || !end->recorded) return INVALID_HANDLE;
     *ms = std::chrono::duration<float, std::milli>(end->at - start->at).count();
     return SUCCESS;
+}
+
+// ---- the copy counters, as JNI methods of org.expint4j.cuda.EmulatedDriver (see the header) ----
+
+// static native long counter(int which): JNIEnv* and jclass unused, jint in, jlong out.
+long long Java_org_expint4j_cuda_EmulatedDriver_counter(void*, void*, int which) {
+    std::lock_guard<std::recursive_mutex> guard(lock);
+    return which >= 0 && which < 4 ? copy_counters[which] : -1;
+}
+
+// static native void resetCounters()
+void Java_org_expint4j_cuda_EmulatedDriver_resetCounters(void*, void*) {
+    std::lock_guard<std::recursive_mutex> guard(lock);
+    for (long long& c : copy_counters) c = 0;
 }
 
 }  // extern "C"

@@ -60,6 +60,7 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
     private static final int OP_MAX_ABS = 4;
     private static final int OP_RMS = 5;
     private static final int OP_RMS_ATOL_VECTOR = 6;
+    private static final int OP_SAMPLE_RMS = 7;
 
     private final int parallelism;
     private final int threshold;
@@ -167,6 +168,15 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
      * that invalid tolerances are detected without a second pass.
      */
     abstract double squaresRange(V x, V y, V atol, double rtol, double minAtol, int from, int to);
+
+    /**
+     * The squared terms of {@link VectorOps#maxSampleRms} summed left to right from 0: NaN if an
+     * element of {@code scale*x}, {@code scale*y} or {@code r} in the range is not finite, else
+     * the sum, with a NaN sum (only from an infinite difference over an infinite scale) as
+     * {@code +Infinity}.
+     */
+    abstract double sampleSquaresRange(V x, V y, double scale, V r, double atol, double rtol,
+                                       int from, int to);
 
     /** @return element {@code i} of {@code v} as a double; for error messages only */
     abstract double element(V v, int i);
@@ -314,7 +324,7 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
     public double weightedRms(V x, V y, double atol, double rtol) {
         final int n = VectorArguments.pair(this, x, y);
         VectorArguments.tolerances(atol, rtol);
-        return rms(OP_RMS, x, y, null, atol, rtol, 0, n, 1, null);
+        return rms(OP_RMS, x, y, null, atol, rtol, 0, n);
     }
 
     @Override
@@ -323,7 +333,7 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
         VectorArguments.atolVector(this, atol, n, rtol);
         // A term with atol_i below this bound is NaN: atol_i >= 0, and atol_i > 0 if rtol = 0.
         final double bound = rtol > 0 ? 0 : Double.MIN_VALUE;
-        final double norm = rms(OP_RMS_ATOL_VECTOR, x, y, atol, 0, rtol, bound, n, 1, null);
+        final double norm = rms(OP_RMS_ATOL_VECTOR, x, y, atol, 0, rtol, bound, n);
         if (Double.isNaN(norm)) {
             checkAtolVector(atol, rtol, n);
         }
@@ -331,61 +341,78 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
     }
 
     @Override
-    public void weightedRmsPerSample(V x, V y, double atol, double rtol, int samples,
-                                     double[] out) {
+    public double maxSampleRms(V x, V y, double scale, V reference, double atol, double rtol,
+                               int samples) {
         final int n = VectorArguments.pair(this, x, y);
-        VectorArguments.tolerances(atol, rtol);
-        VectorArguments.samples(n, samples, out);
-        rms(OP_RMS, x, y, null, atol, rtol, 0, n, samples, out);
-    }
-
-    /**
-     * Norms of the {@code samples} blocks of length {@code n / samples} into {@code out}, or, if
-     * {@code out} is null, of the single sample into the descriptor's slot.
-     *
-     * @return the first norm
-     */
-    private double rms(int operation, V x, V y, V atolVec, double at, double rt, double bound,
-                       int n, int samples, double[] out) {
+        VectorArguments.sampleRms(this, reference, n, scale, atol, rtol, samples);
+        if (n == 0) {
+            return 0;
+        }
         final Work d = acquire();
         try {
-            d.op = operation;
-            d.first = x;
-            d.second = y;
-            d.atolVector = atolVec;
-            d.atol = at;
-            d.rtol = rt;
-            d.minAtol = bound;
-            d.norms = out == null ? d.single : out;
-            d.sampleLength = n / samples;
-            d.blocksPerSample = ceilDiv(d.sampleLength, BLOCK);
-            final int units = samples * d.blocksPerSample;
-            if (isParallel(n) && units >= 2) {
-                if (d.blocksPerSample > 1) {
-                    d.ensurePartials(units);
-                }
-                runParallel(d, ceilDiv(units, parallelism * CHUNKS_PER_THREAD), units);
-                if (d.blocksPerSample > 1) {
-                    for (int s = 0, u = 0; s < samples; s++) {
-                        double sum = 0;
-                        for (int b = 0; b < d.blocksPerSample; b++, u++) {
-                            sum += d.partials[u];
-                        }
-                        d.norms[s] = finish(sum, d.sampleLength);
-                    }
-                }
-            } else {
+            d.reference = reference;
+            d.scale = scale;
+            d.norms = d.sampleNorms(samples);
+            rms(d, OP_SAMPLE_RMS, x, y, null, atol, rtol, 0, n, samples);
+            // Math.max from 0, as the reference loop: NaN propagates.
+            double m = 0;
+            for (int s = 0; s < samples; s++) {
+                m = Math.max(m, d.norms[s]);
+            }
+            return m;
+        } finally {
+            release(d);
+        }
+    }
+
+    /** The norm of a single sample, in the descriptor's slot. */
+    private double rms(int operation, V x, V y, V atolVec, double at, double rt, double bound,
+                       int n) {
+        final Work d = acquire();
+        try {
+            d.norms = d.single;
+            rms(d, operation, x, y, atolVec, at, rt, bound, n, 1);
+            return d.norms[0];
+        } finally {
+            release(d);
+        }
+    }
+
+    /** Norms of the {@code samples} blocks of length {@code n / samples} into {@code d.norms}. */
+    private void rms(Work d, int operation, V x, V y, V atolVec, double at, double rt,
+                     double bound, int n, int samples) {
+        d.op = operation;
+        d.first = x;
+        d.second = y;
+        d.atolVector = atolVec;
+        d.atol = at;
+        d.rtol = rt;
+        d.minAtol = bound;
+        d.sampleLength = n / samples;
+        d.blocksPerSample = ceilDiv(d.sampleLength, BLOCK);
+        final int units = samples * d.blocksPerSample;
+        if (isParallel(n) && units >= 2) {
+            if (d.blocksPerSample > 1) {
+                d.ensurePartials(units);
+            }
+            runParallel(d, ceilDiv(units, parallelism * CHUNKS_PER_THREAD), units);
+            if (d.blocksPerSample > 1) {
                 for (int s = 0, u = 0; s < samples; s++) {
                     double sum = 0;
                     for (int b = 0; b < d.blocksPerSample; b++, u++) {
-                        sum += d.blockSquares(u);
+                        sum += d.partials[u];
                     }
                     d.norms[s] = finish(sum, d.sampleLength);
                 }
             }
-            return d.norms[0];
-        } finally {
-            release(d);
+        } else {
+            for (int s = 0, u = 0; s < samples; s++) {
+                double sum = 0;
+                for (int b = 0; b < d.blocksPerSample; b++, u++) {
+                    sum += d.blockSquares(u);
+                }
+                d.norms[s] = finish(sum, d.sampleLength);
+            }
         }
     }
 
@@ -437,6 +464,8 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
         final double[] single = new double[1];
         /** Block sums of a multi-threaded reduction; grows, never shrinks. */
         double[] partials = new double[0];
+        /** Per-sample norms of {@link VectorOps#maxSampleRms}; grows, never shrinks. */
+        double[] sampleNorms = new double[0];
         /** Tile accumulator for sums whose output aliases a late input; grows, never shrinks. */
         V scratch;
 
@@ -452,6 +481,8 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
         V first;
         V second;
         V atolVector;
+        V reference;
+        double scale;
         double atol;
         double rtol;
         double minAtol;
@@ -478,6 +509,7 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
                     break;
                 case OP_RMS:
                 case OP_RMS_ATOL_VECTOR:
+                case OP_SAMPLE_RMS:
                     for (int u = from; u < to; u++) {
                         if (blocksPerSample == 1) {
                             // Same as the serial 0 + blockSquares(u): the sum is never -0.
@@ -520,6 +552,13 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
             if (partials.length < units) {
                 partials = new double[units];
             }
+        }
+
+        double[] sampleNorms(int samples) {
+            if (sampleNorms.length < samples) {
+                sampleNorms = new double[samples];
+            }
+            return sampleNorms;
         }
 
         /** @return {@code max |result_i|} over the range if {@link #withMax}, else 0 */
@@ -590,9 +629,14 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
             final int end = (s + 1) * sampleLength;
             final int from = s * sampleLength + (u - s * blocksPerSample) * BLOCK;
             final int to = from + Math.min(BLOCK, end - from);
-            return op == OP_RMS
-                ? squaresRange(first, second, atol, rtol, from, to)
-                : squaresRange(first, second, atolVector, rtol, minAtol, from, to);
+            switch (op) {
+                case OP_RMS:
+                    return squaresRange(first, second, atol, rtol, from, to);
+                case OP_RMS_ATOL_VECTOR:
+                    return squaresRange(first, second, atolVector, rtol, minAtol, from, to);
+                default:
+                    return sampleSquaresRange(first, second, scale, reference, atol, rtol, from, to);
+            }
         }
 
         /** Lets the caller's arrays be collected; the descriptor outlives the call. */
@@ -605,6 +649,7 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
             first = null;
             second = null;
             atolVector = null;
+            reference = null;
             norms = null;
         }
     }

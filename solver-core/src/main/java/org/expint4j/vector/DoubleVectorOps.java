@@ -543,6 +543,25 @@ public final class DoubleVectorOps extends CpuVectorOps<double[]> {
     }
 
     @Override
+    double sampleSquaresRange(double[] x, double[] y, double scale, double[] r, double atol, double rtol,
+                              int from, int to) {
+        double s = 0;
+        // 0 * v is +-0 for a finite v and NaN otherwise: the sum of those flags non-finite values.
+        double flags = 0;
+        for (int i = from; i < to; i++) {
+            final double xs = scale * x[i];
+            final double ys = scale * y[i];
+            final double ri = r[i];
+            final double delta = Math.max(atol, rtol * Math.max(Math.abs(ys), Math.abs(ri)));
+            final double e = (xs - ys) / delta;
+            s = s + e * e;
+            flags = flags + (0 * xs + 0 * ys + 0 * ri);
+        }
+        // With finite values a sum is NaN only where an infinite difference met an infinite delta.
+        return flags != flags ? Double.NaN : s != s ? Double.POSITIVE_INFINITY : s;
+    }
+
+    @Override
     double element(double[] v, int i) {
         return v[i];
     }

@@ -128,8 +128,8 @@ public final class VectorArguments {
         }
     }
 
-    /** A batch split: {@code samples >= 1} dividing {@code n}, and room in {@code out}. */
-    public static void samples(int n, int samples, double[] out) {
+    /** A batch split: {@code samples >= 1} dividing {@code n}. */
+    public static void samples(int n, int samples) {
         if (samples < 1) {
             throw new IllegalArgumentException("samples = " + samples + ", must be >= 1");
         }
@@ -137,13 +137,28 @@ public final class VectorArguments {
             throw new IllegalArgumentException("samples = " + samples
                 + " does not divide the length " + n + " of x");
         }
-        if (out == null) {
-            throw new IllegalArgumentException("out is null");
+    }
+
+    /**
+     * The arguments of {@link VectorOps#maxSampleRms}: {@code reference} of length {@code n}, the
+     * scale finite and non-zero, {@code atol > 0} finite, {@code rtol >= 0} finite, the batch split.
+     */
+    public static <V> void sampleRms(VectorOps<V> ops, V reference, int n, double scale,
+                                     double atol, double rtol, int samples) {
+        final int m = output(ops, reference, "reference", false);
+        if (m != n) {
+            throw new IllegalArgumentException("reference has length " + m + ", x has length " + n);
         }
-        if (out.length < samples) {
-            throw new IllegalArgumentException("out has length " + out.length
-                + " < samples = " + samples);
+        if (!(Double.isFinite(scale) && scale != 0)) {
+            throw new IllegalArgumentException("scale = " + scale + ", must be finite and non-zero");
         }
+        if (!(atol > 0 && atol < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("atol = " + atol + ", must be > 0 and finite");
+        }
+        if (!(rtol >= 0 && rtol < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("rtol = " + rtol + ", must be >= 0 and finite");
+        }
+        samples(n, samples);
     }
 
     /** A range copy within bounds. */

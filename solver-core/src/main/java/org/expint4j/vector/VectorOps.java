@@ -244,45 +244,39 @@ public interface VectorOps<V> extends AutoCloseable {
     double weightedRms(V x, V y, V atol, double rtol);
 
     /**
-     * Per-sample weighted RMS norms of a batch: the vectors hold {@code samples} consecutive
-     * blocks of {@code length/samples} elements, and {@code out[b]} receives the norm of
-     * {@link #weightedRms(Object, Object, double, double)} restricted to block {@code b}.
+     * The error norm of adaptive DPM-Solver (Lu et al., NeurIPS 2022, App. C) over a batch of
+     * {@code samples} consecutive blocks of \( d = n / \mathrm{samples} \) elements: with
+     * \( \tilde x_i = c\,x_i \), \( \tilde y_i = c\,y_i \) (\(c\) = {@code scale}) and the
+     * reference \(r\),
+     * \[ E = \max_b \sqrt{\frac1d \sum_{i \in b} \left(\frac{\tilde x_i - \tilde y_i}
+     * {\max(\mathrm{atol}, \mathrm{rtol} \max(|\tilde y_i|, |r_i|))}\right)^2} \]
+     * In DPM-Solver \(x\) is the higher-order solution, \(y\) the lower-order one, both in
+     * scaled coordinates, \(c = \alpha_t\), and \(r\) the previous accepted state; one call
+     * replaces copying both solutions to the host.
      *
-     * @param x first vector
-     * @param y second vector of the same length
-     * @param atol absolute tolerance
-     * @param rtol relative tolerance
-     * @param samples number of blocks, dividing the length
-     * @param out receives one norm per block, at least {@code samples} entries
+     * <p>Elements are widened to double and every operation is a double operation in this order:
+     * \( \tilde x_i \), \( \tilde y_i \), \( \delta_i = \max(\mathrm{atol}, \mathrm{rtol}
+     * \max(|\tilde y_i|, |r_i|)) \), \( e_i = (\tilde x_i - \tilde y_i) / \delta_i \),
+     * \( e_i^2 \). The squares of a sample are summed in the blocked order of
+     * {@link #weightedRms(Object, Object, double, double)} (blocks of 1024 elements from the
+     * start of the sample, each from 0 left to right, then the block sums from 0 left to right),
+     * so the result does not depend on the number of threads and, for \(d \le 1024\), equals the
+     * plain left-to-right loop bit for bit; then \( \sqrt{\Sigma / d} \) and the maximum over
+     * the samples.
+     *
+     * @param x first vector (the higher-order solution)
+     * @param y second vector of the same length (the lower-order solution)
+     * @param scale the factor \(c\) applied to {@code x} and {@code y}; finite and non-zero
+     * @param reference the reference \(r\), same length, not scaled
+     * @param atol absolute tolerance, {@code > 0} and finite
+     * @param rtol relative tolerance, {@code >= 0} and finite
+     * @param samples number of blocks, {@code >= 1}, dividing the length
+     * @return \(E\); 0 for empty vectors; NaN if any \( \tilde x_i \), \( \tilde y_i \) or
+     *     \( r_i \) is not finite; \(+\infty\) if a quotient (or a sum) overflows with finite
+     *     values, also where \( \tilde x_i - \tilde y_i \) and \( \delta_i \) both overflow
+     * @throws IllegalArgumentException naming the first invalid argument
      */
-    void weightedRmsPerSample(V x, V y, double atol, double rtol, int samples, double[] out);
-
-    /** TEMPORARY (replaced by the backend reduction on merge). */
-    default double maxSampleRms(V x, V y, double scale, V reference, double atol, double rtol, int samples) {
-        int n = length(x);
-        double[] a = new double[n];
-        double[] b = new double[n];
-        double[] r = new double[n];
-        toArray(x, a);
-        toArray(y, b);
-        toArray(reference, r);
-        int d = n / samples;
-        double error = 0;
-        boolean finite = true;
-        for (int s = 0; s < samples; s++) {
-            double sum = 0;
-            for (int i = s * d; i < (s + 1) * d; i++) {
-                double xs = scale * a[i];
-                double ys = scale * b[i];
-                finite &= Double.isFinite(xs) && Double.isFinite(ys);
-                double delta = Math.max(atol, rtol * Math.max(Math.abs(ys), Math.abs(r[i])));
-                double e = (xs - ys) / delta;
-                sum += e * e;
-            }
-            error = Math.max(error, Math.sqrt(sum / d));
-        }
-        return finite ? error : Double.NaN;
-    }
+    double maxSampleRms(V x, V y, double scale, V reference, double atol, double rtol, int samples);
 
     /**
      * Releases what the backend holds (worker threads, device memory). The default does nothing.

@@ -38,7 +38,8 @@
  *     0 left to right, then the block sums from 0 left to right, then \(\sqrt{\Sigma / n}\).
  *     A term whose difference \(x_i - y_i\) is exactly 0 counts as \(e_i = 0\) even where the
  *     scale is 0 too (\(x_i = y_i = 0\) with \(\mathrm{atol} = 0\)). An empty vector or sample
- *     has norm 0.</li>
+ *     has norm 0. The error norm of adaptive DPM-Solver ({@code maxSampleRms}) sums its terms
+ *     in the same blocked order per sample and returns the maximum over the samples.</li>
  * </ul>
  * Long sums are evaluated in several passes over cache-sized tiles, the partial sum stored in
  * between in a vector of the same precision; so the passes do not change a single bit.

@@ -65,7 +65,6 @@ class AllocationTest {
         final double[] out = new double[n];
         final double[] atol = new double[n];
         java.util.Arrays.fill(atol, 1e-6);
-        final double[] norms = new double[10];
         final double[] sink = new double[1];
         final Runnable calls = () -> {
             for (int k = 1; k <= 8; k++) {
@@ -79,7 +78,7 @@ class AllocationTest {
             sink[0] += ops.maxAbs(out);
             sink[0] += ops.weightedRms(x[0], x[1], 1e-6, 1e-3);
             sink[0] += ops.weightedRms(x[0], x[1], atol, 1e-3);
-            ops.weightedRmsPerSample(x[0], x[1], 1e-6, 1e-3, 10, norms);
+            sink[0] += ops.maxSampleRms(x[0], x[1], 0.5, x[2], 1e-6, 1e-3, 10);
             ops.copy(x[2], out);
             ops.fill(out, 1.5);
             ops.toArray(x[3], out);
@@ -100,7 +99,6 @@ class AllocationTest {
         final float[] out = new float[n];
         final float[] atol = new float[n];
         java.util.Arrays.fill(atol, 1e-6f);
-        final double[] norms = new double[10];
         final double[] back = new double[n];
         final double[] sink = new double[1];
         final Runnable calls = () -> {
@@ -114,7 +112,7 @@ class AllocationTest {
             sink[0] += ops.maxAbs(out);
             sink[0] += ops.weightedRms(x[0], x[1], 1e-6, 1e-3);
             sink[0] += ops.weightedRms(x[0], x[1], atol, 1e-3);
-            ops.weightedRmsPerSample(x[0], x[1], 1e-6, 1e-3, 10, norms);
+            sink[0] += ops.maxSampleRms(x[0], x[1], 0.5, x[2], 1e-6, 1e-3, 10);
             ops.copy(x[2], out);
             ops.fill(out, 1.5);
             ops.toArray(x[3], back);

@@ -87,17 +87,34 @@ class BadInputTest {
             add(list, "atol + rtol = 0" + on, () -> ops.weightedRms(v5, v5, 0, 0),
                 "atol + rtol = 0");
             add(list, "samples not dividing" + on,
-                () -> ops.weightedRmsPerSample(v7, v7, 1e-6, 1e-3, 3, new double[3]),
-                "samples = 3", "7");
+                () -> ops.maxSampleRms(v7, v7, 1, v7, 1e-6, 1e-3, 3), "samples = 3", "7");
             add(list, "samples = 0" + on,
-                () -> ops.weightedRmsPerSample(v6, v6, 1e-6, 1e-3, 0, new double[3]),
-                "samples = 0");
-            add(list, "per-sample out too short" + on,
-                () -> ops.weightedRmsPerSample(v6, v6, 1e-6, 1e-3, 3, new double[2]),
-                "out", "2", "samples = 3");
-            add(list, "per-sample NaN atol" + on,
-                () -> ops.weightedRmsPerSample(v6, v6, Double.NaN, 1e-3, 3, new double[3]),
-                "atol = NaN");
+                () -> ops.maxSampleRms(v6, v6, 1, v6, 1e-6, 1e-3, 0), "samples = 0");
+            add(list, "sample rms y length" + on,
+                () -> ops.maxSampleRms(v6, v5, 1, v6, 1e-6, 1e-3, 1), "y", "5", "x", "6");
+            add(list, "sample rms reference length" + on,
+                () -> ops.maxSampleRms(v6, v6, 1, v5, 1e-6, 1e-3, 1), "reference", "5", "6");
+            add(list, "sample rms null reference" + on,
+                () -> ops.maxSampleRms(v6, v6, 1, null, 1e-6, 1e-3, 1), "reference is null");
+            add(list, "sample rms NaN atol" + on,
+                () -> ops.maxSampleRms(v6, v6, 1, v6, Double.NaN, 1e-3, 3), "atol = NaN");
+            add(list, "sample rms atol = 0" + on,
+                () -> ops.maxSampleRms(v6, v6, 1, v6, 0, 1e-3, 3), "atol = 0.0", "> 0");
+            add(list, "sample rms infinite atol" + on,
+                () -> ops.maxSampleRms(v6, v6, 1, v6, Double.POSITIVE_INFINITY, 1e-3, 3),
+                "atol = Infinity", "finite");
+            add(list, "sample rms negative rtol" + on,
+                () -> ops.maxSampleRms(v6, v6, 1, v6, 1e-6, -1e-3, 3), "rtol = -0.001");
+            add(list, "sample rms infinite rtol" + on,
+                () -> ops.maxSampleRms(v6, v6, 1, v6, 1e-6, Double.POSITIVE_INFINITY, 3),
+                "rtol = Infinity", "finite");
+            add(list, "sample rms scale 0" + on,
+                () -> ops.maxSampleRms(v6, v6, 0, v6, 1e-6, 1e-3, 3), "scale = 0.0", "non-zero");
+            add(list, "sample rms NaN scale" + on,
+                () -> ops.maxSampleRms(v6, v6, Double.NaN, v6, 1e-6, 1e-3, 3), "scale = NaN");
+            add(list, "sample rms infinite scale" + on,
+                () -> ops.maxSampleRms(v6, v6, Double.NEGATIVE_INFINITY, v6, 1e-6, 1e-3, 3),
+                "scale = -Infinity", "finite");
             add(list, "copy length mismatch" + on, () -> ops.copy(v5, v6), "dst", "6", "src",
                 "5");
             add(list, "toArray length mismatch" + on, () -> ops.toArray(v5, v6), "out", "6", "5");

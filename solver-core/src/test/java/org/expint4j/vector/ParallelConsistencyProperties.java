@@ -132,10 +132,11 @@ class ParallelConsistencyProperties {
         final double rmsF = SERIAL_F.weightedRms(xf, yf, 1e-6, 1e-3);
         final double rmsVectorF = SERIAL_F.weightedRms(xf, yf, af, 1e-3);
         final int[] sampleCounts = divisors(n);
-        final double[][] perSample = new double[sampleCounts.length][];
+        final double[] perSample = new double[sampleCounts.length];
+        final double[] perSampleF = new double[sampleCounts.length];
         for (int s = 0; s < sampleCounts.length; s++) {
-            perSample[s] = new double[sampleCounts[s]];
-            SERIAL.weightedRmsPerSample(x, y, 1e-6, 1e-3, sampleCounts[s], perSample[s]);
+            perSample[s] = SERIAL.maxSampleRms(x, y, 0.7, atol, 1e-6, 1e-3, sampleCounts[s]);
+            perSampleF[s] = SERIAL_F.maxSampleRms(xf, yf, 0.7, af, 1e-6, 1e-3, sampleCounts[s]);
         }
         for (DoubleVectorOps ops : PARALLEL) {
             final String where = where(seed, n, ops);
@@ -146,10 +147,9 @@ class ParallelConsistencyProperties {
                 Double.doubleToLongBits(ops.weightedRms(x, y, atol, 1e-3)),
                 where + ": rms(atol_i)");
             for (int s = 0; s < sampleCounts.length; s++) {
-                final double[] out = new double[sampleCounts[s]];
-                ops.weightedRmsPerSample(x, y, 1e-6, 1e-3, sampleCounts[s], out);
-                assertTrue(VectorTesting.sameBits(perSample[s], out),
-                    where + ": per sample, samples " + sampleCounts[s]);
+                assertEquals(Double.doubleToLongBits(perSample[s]), Double.doubleToLongBits(
+                    ops.maxSampleRms(x, y, 0.7, atol, 1e-6, 1e-3, sampleCounts[s])),
+                    where + ": maxSampleRms, samples " + sampleCounts[s]);
             }
         }
         for (FloatVectorOps ops : PARALLEL_F) {
@@ -160,6 +160,11 @@ class ParallelConsistencyProperties {
             assertEquals(Double.doubleToLongBits(rmsVectorF),
                 Double.doubleToLongBits(ops.weightedRms(xf, yf, af, 1e-3)),
                 where + ": rms(atol_i)");
+            for (int s = 0; s < sampleCounts.length; s++) {
+                assertEquals(Double.doubleToLongBits(perSampleF[s]), Double.doubleToLongBits(
+                    ops.maxSampleRms(xf, yf, 0.7, af, 1e-6, 1e-3, sampleCounts[s])),
+                    where + ": maxSampleRms, samples " + sampleCounts[s]);
+            }
         }
     }
 

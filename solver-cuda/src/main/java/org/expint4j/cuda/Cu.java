@@ -2,8 +2,13 @@ package org.expint4j.cuda;
 
 import jcuda.driver.CUresult;
 
-/** Driver result codes: checking and naming. Pure Java: usable when the natives are missing. */
-final class Cu {
+/**
+ * Driver result codes: checking and naming. Pure Java: usable when the natives are missing.
+ * Public for the device check and benchmarks ({@code org.expint4j.cuda.check}), which make driver
+ * calls of their own (events, copies); {@link #check}, {@link #release} and {@link #formatBytes}
+ * are the members they use.
+ */
+public final class Cu {
 
     /** CUDA_ERROR_STUB_LIBRARY: only the toolkit's stub libcuda was found (no driver). */
     static final int STUB_LIBRARY = 34;
@@ -18,7 +23,7 @@ final class Cu {
      * @param operation the call, for the message
      * @throws CudaBackendException if {@code result} is not CUDA_SUCCESS
      */
-    static void check(int result, String operation) {
+    public static void check(int result, String operation) {
         if (result != CUresult.CUDA_SUCCESS) {
             throw new CudaBackendException(operation + " failed: " + describe(result), result);
         }
@@ -41,7 +46,15 @@ final class Cu {
      * @param version a driver version as {@code cuDriverGetVersion} reports it, e.g. 13000
      * @return the CUDA release it stands for, e.g. {@code 13.0}
      */
-    static String release(int version) {
+    public static String release(int version) {
         return (version / 1000) + "." + (version % 1000) / 10;
+    }
+
+    /**
+     * @param bytes a memory size
+     * @return it as the backend's messages write it, e.g. {@code 2.00 GiB (2147483648 bytes)}
+     */
+    public static String formatBytes(long bytes) {
+        return DeviceAllocations.format(bytes);
     }
 }

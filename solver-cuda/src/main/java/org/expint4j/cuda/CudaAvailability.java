@@ -120,6 +120,11 @@ public final class CudaAvailability {
         return context == null ? "" : context.image.toString();
     }
 
+    /** @return the nvcc release that built the shipped kernels, from their manifest */
+    public static String kernelCompiler() {
+        return KernelImage.manifest().getProperty("nvcc.release");
+    }
+
     /** @return {@code "available: <reason>"} or {@code "unavailable: <reason>"} */
     @Override
     public String toString() {

@@ -57,6 +57,9 @@ import org.expint4j.vector.VectorOps;
  */
 public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V> {
 
+    /** Terms a combination fuses in one launch; longer sums take several launches. */
+    public static final int FUSED_TERMS = Kernels.MAX_TERMS;
+
     /** Blocks per multiprocessor of the grid-stride kernels: enough to fill an SM. */
     private static final int BLOCKS_PER_SM = 8;
 
@@ -539,9 +542,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
         VectorArguments.tolerances(atol, rtol);
         usable(x, "x");
         usable(y, "y");
-        single[0] = 0;
-        rms(x, y, null, atol, rtol, 0, n, 1, single, singlePointer);
-        return single[0];
+        return rms(x, y, null, atol, rtol, 0, n);
     }
 
     @Override
@@ -553,9 +554,7 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
         usable(atol, "atol");
         // A term with atol_i below this bound is NaN: atol_i >= 0, and atol_i > 0 if rtol = 0.
         final double bound = rtol > 0 ? 0 : Double.MIN_VALUE;
-        single[0] = 0;
-        rms(x, y, atol, 0, rtol, bound, n, 1, single, singlePointer);
-        final double norm = single[0];
+        final double norm = rms(x, y, atol, 0, rtol, bound, n);
         if (Double.isNaN(norm)) {
             final double[] values = new double[n];
             toArray(atol, values);
@@ -564,25 +563,54 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
         return norm;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On the device: the RMS kernels with the reference vector (one sum per 1024-element block,
+     * in the CPU's order), one thread per sample adding its block sums, then one block taking the
+     * maximum over the samples; the call copies exactly one double to the host.
+     */
     @Override
-    public synchronized void weightedRmsPerSample(V x, V y, double atol, double rtol, int samples, double[] out) {
+    public synchronized double maxSampleRms(V x, V y, double scale, V reference, double atol,
+                                            double rtol, int samples) {
         final int n = VectorArguments.pair(this, x, y);
-        VectorArguments.tolerances(atol, rtol);
-        VectorArguments.samples(n, samples, out);
+        VectorArguments.sampleRms(this, reference, n, scale, atol, rtol, samples);
         usable(x, "x");
         usable(y, "y");
-        rms(x, y, null, atol, rtol, 0, n, samples, out, null);
-    }
-
-    /** Norms of the {@code samples} blocks of length {@code n / samples} into {@code out}. */
-    private synchronized void rms(V x, V y, V atolVector, double atol, double rtol, double bound, int n,
-                     int samples, double[] out, Pointer outPointer) {
-        final int sampleLength = n / samples;
-        if (sampleLength == 0) {
-            java.util.Arrays.fill(out, 0, samples, 0.0);
-            return;
+        usable(reference, "reference");
+        if (n == 0) {
+            return 0;
         }
         enter();
+        rmsNorms(x, y, null, reference, scale, atol, rtol, 0, n, samples);
+        // The block sums are consumed: the partials buffer takes the maximum.
+        args[0] = partials.address();
+        args[1] = results.address();
+        args[2] = samples;
+        launch(context.kernels.maxAbsFinal, 1, Kernels.REDUCE_THREADS);
+        Cu.check(cuMemcpyDtoH(singlePointer, partials, Double.BYTES), "cuMemcpyDtoH");
+        return single[0];
+    }
+
+    /** The norm of one sample (0 for empty vectors); one double copied to the host. */
+    private double rms(V x, V y, V atolVector, double atol, double rtol, double bound, int n) {
+        if (n == 0) {
+            return 0;
+        }
+        enter();
+        rmsNorms(x, y, atolVector, null, 1, atol, rtol, bound, n, 1);
+        Cu.check(cuMemcpyDtoH(singlePointer, results, Double.BYTES), "cuMemcpyDtoH");
+        return single[0];
+    }
+
+    /**
+     * Launches the norms of the {@code samples} blocks of length {@code n / samples >= 1} into the
+     * {@code results} buffer, leaving them on the device: the weighted RMS norm, or with a
+     * {@code reference} the terms of {@link #maxSampleRms}.
+     */
+    private void rmsNorms(V x, V y, V atolVector, V reference, double scale, double atol,
+                          double rtol, double bound, int n, int samples) {
+        final int sampleLength = n / samples;
         final long blocksPerSample = ceilDiv(sampleLength, Kernels.RMS_BLOCK);
         final long units = blocksPerSample * samples;
         final DevicePointer part = partials(units * Double.BYTES);
@@ -597,6 +625,8 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
         args[7] = Double.doubleToRawLongBits(atol);
         args[8] = Double.doubleToRawLongBits(rtol);
         args[9] = Double.doubleToRawLongBits(bound);
+        args[10] = reference == null ? 0 : reference.address();
+        args[11] = Double.doubleToRawLongBits(scale);
         final long groups = ceilDiv(units, Kernels.RMS_ROWS);
         launch(context.kernels.rms[p], (int) Math.min(groups, maxBlocks()), Kernels.RMS_ROWS);
         args[0] = result.address();
@@ -606,8 +636,6 @@ public final class CudaVectorOps<V extends DeviceVector> implements VectorOps<V>
         args[4] = sampleLength;
         launch(context.kernels.rmsFinal, (int) Math.min(ceilDiv(samples, Kernels.THREADS), maxBlocks()),
             Kernels.THREADS);
-        final Pointer host = outPointer != null ? outPointer : Pointer.to(out);
-        Cu.check(cuMemcpyDtoH(host, result, (long) samples * Double.BYTES), "cuMemcpyDtoH");
     }
 
     // ---- plumbing ----

@@ -11,8 +11,12 @@ import org.expint4j.diffusion.NoiseSchedule;
  * {@link GaussianMixtureModel} computes them (same operations, same order, so the same bits), the
  * launch geometry, and the agreement bound against the CPU model. The kernel-emulation test drives
  * the kernel source with exactly these values.
+ *
+ * <p>Public only for the device check ({@code org.expint4j.cuda.check}), which evaluates the bound
+ * on the host: the constructor, {@link #boundUnits} and {@link #agreementBound} are its public
+ * members; everything else is the backend's.
  */
-final class GaussianMixtureParameters {
+public final class GaussianMixtureParameters {
 
     /** \( \log 2\pi \), as the CPU model computes it. */
     static final double LOG_TWO_PI = Math.log(2 * Math.PI);
@@ -56,7 +60,7 @@ final class GaussianMixtureParameters {
      * @throws IllegalArgumentException as {@link GaussianMixtureModel}'s constructor (same
      *     messages), or if there are more than {@link #MAX_COMPONENTS} components
      */
-    GaussianMixtureParameters(double[] weights, double[][] means, double[][] stds, NoiseSchedule schedule,
+    public GaussianMixtureParameters(double[] weights, double[][] means, double[][] stds, NoiseSchedule schedule,
                               ModelTimeMap timeMap) {
         this.cpu = new GaussianMixtureModel(weights, means, stds, schedule, timeMap);
         this.schedule = Objects.requireNonNull(schedule, "schedule");
@@ -164,7 +168,7 @@ final class GaussianMixtureParameters {
      * The constant of the agreement bound, in units of \( u = 2^{-53} \): \( 4K + 16 \). See
      * {@link CudaGaussianMixtureModel} for the derivation.
      */
-    static double boundUnits(int components) {
+    public static double boundUnits(int components) {
         return 4.0 * components + 16;
     }
 
@@ -175,7 +179,7 @@ final class GaussianMixtureParameters {
      * @param t continuous time
      * @param bound receives the bounds, same length
      */
-    void agreementBound(double[] x, double t, double[] bound) {
+    public void agreementBound(double[] x, double t, double[] bound) {
         if (x.length != bound.length || x.length % dimension != 0) {
             throw new IllegalArgumentException("batch lengths " + x.length + " and " + bound.length
                 + " must be equal multiples of the dimension " + dimension);

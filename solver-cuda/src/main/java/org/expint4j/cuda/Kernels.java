@@ -27,6 +27,8 @@ final class Kernels {
     static final int RMS_ROWS = 128;
     /** Elements per reduction unit (RMS_BLOCK), the CPU backend's reduction block. */
     static final int RMS_BLOCK = 1024;
+    /** Fields of the RMS kernels' argument struct (RmsArgs). */
+    static final int RMS_WORDS = 12;
     /** Fields before the terms of an element-wise kernel: out, n, acc. */
     static final int HEADER = 3;
     /** Columns of the Gaussian-mixture kernel's shared-memory tile (GMM_TILE). */
@@ -88,8 +90,9 @@ final class Kernels {
             m.put("dense_" + s, HEADER + 2);                        // w, x
             m.put("fill_" + s, 3);                                  // out, n, value
             m.put("max_abs_" + s, 3);                               // partials, x, n
-            m.put("rms_" + s, 10);  // partials, x, y, atol_vector, sample_length,
-                                    // blocks_per_sample, units, atol, rtol, min_atol
+            m.put("rms_" + s, RMS_WORDS);  // partials, x, y, atol_vector, sample_length,
+                                           // blocks_per_sample, units, atol, rtol, min_atol,
+                                           // reference, scale
             m.put("gmm_noise_" + s, GMM_WORDS);  // out, x, means, stds2, log_norm, samples,
                                                  // dimension, components, alpha, sigma, alpha2, sigma2
         }

@@ -15,7 +15,7 @@
  *
  * <p>{@link org.expint4j.cuda.CudaAvailability#probe()} says, once and without throwing, whether the
  * backend can run and if not why ({@code expint sample --backend auto} picks CUDA or the CPU by
- * it). {@link org.expint4j.cuda.GpuCheck} is the self-contained correctness, bandwidth and
+ * it). {@link org.expint4j.cuda.check.GpuCheck} is the self-contained correctness, bandwidth and
  * sampling-throughput check for GPU machines. See {@code docs/cuda.md}.
  */
 package org.expint4j.cuda;

@@ -149,22 +149,47 @@ class CudaVectorOpsValidationTest {
             },
             new Case("samples = 0") {
                 <V> void run(VectorOps<V> ops, IntFunction<V> v) {
-                    ops.weightedRmsPerSample(v.apply(4), v.apply(4), 1e-6, 1e-3, 0, new double[1]);
+                    ops.maxSampleRms(v.apply(4), v.apply(4), 1, v.apply(4), 1e-6, 1e-3, 0);
                 }
             },
             new Case("samples do not divide") {
                 <V> void run(VectorOps<V> ops, IntFunction<V> v) {
-                    ops.weightedRmsPerSample(v.apply(4), v.apply(4), 1e-6, 1e-3, 3, new double[3]);
+                    ops.maxSampleRms(v.apply(4), v.apply(4), 1, v.apply(4), 1e-6, 1e-3, 3);
                 }
             },
-            new Case("samples out short") {
+            new Case("sample rms lengths differ") {
                 <V> void run(VectorOps<V> ops, IntFunction<V> v) {
-                    ops.weightedRmsPerSample(v.apply(4), v.apply(4), 1e-6, 1e-3, 2, new double[1]);
+                    ops.maxSampleRms(v.apply(4), v.apply(3), 1, v.apply(4), 1e-6, 1e-3, 1);
                 }
             },
-            new Case("samples out null") {
+            new Case("sample rms reference null") {
                 <V> void run(VectorOps<V> ops, IntFunction<V> v) {
-                    ops.weightedRmsPerSample(v.apply(4), v.apply(4), 1e-6, 1e-3, 2, null);
+                    ops.maxSampleRms(v.apply(4), v.apply(4), 1, null, 1e-6, 1e-3, 1);
+                }
+            },
+            new Case("sample rms reference length") {
+                <V> void run(VectorOps<V> ops, IntFunction<V> v) {
+                    ops.maxSampleRms(v.apply(4), v.apply(4), 1, v.apply(2), 1e-6, 1e-3, 1);
+                }
+            },
+            new Case("sample rms atol 0") {
+                <V> void run(VectorOps<V> ops, IntFunction<V> v) {
+                    ops.maxSampleRms(v.apply(4), v.apply(4), 1, v.apply(4), 0, 1e-3, 2);
+                }
+            },
+            new Case("sample rms infinite rtol") {
+                <V> void run(VectorOps<V> ops, IntFunction<V> v) {
+                    ops.maxSampleRms(v.apply(4), v.apply(4), 1, v.apply(4), 1e-6, Double.POSITIVE_INFINITY, 2);
+                }
+            },
+            new Case("sample rms scale 0") {
+                <V> void run(VectorOps<V> ops, IntFunction<V> v) {
+                    ops.maxSampleRms(v.apply(4), v.apply(4), 0, v.apply(4), 1e-6, 1e-3, 2);
+                }
+            },
+            new Case("sample rms NaN scale") {
+                <V> void run(VectorOps<V> ops, IntFunction<V> v) {
+                    ops.maxSampleRms(v.apply(4), v.apply(4), Double.NaN, v.apply(4), 1e-6, 1e-3, 2);
                 }
             },
             new Case("copyRange out of bounds") {

@@ -26,6 +26,20 @@ import org.junit.platform.launcher.LauncherSessionListener;
  *
  * <p>Registered through {@code META-INF/services} as a JUnit {@link LauncherSessionListener}, so it
  * runs once, before the first test class initialises the probe.
+ *
+ * <p><b>Copy counters.</b> The emulated driver counts every successful {@code cuMemcpyDtoH} and
+ * {@code cuMemcpyHtoD} (calls and bytes); {@link #copies()} reads the counts and
+ * {@link #resetCopies()} zeroes them, so a test can state how much a computation moves:
+ * <pre>{@code
+ * EmulatedDriver.resetCopies();
+ * double e = gpu.maxSampleRms(x, y, scale, r, atol, rtol, samples);
+ * assertEquals(new EmulatedDriver.Copies(1, 8, 0, 0), EmulatedDriver.copies());
+ * }</pre>
+ * The counters are process-wide (every thread, every backend) and live in the driver library
+ * itself: it exports them as the JNI functions of this class's native methods, which the JVM binds
+ * because this class loaded the library. They work in any test JVM where {@link #state()} starts
+ * with {@code "installed"} (solver-cuda's {@code emulated-gpu} run; verification's, through
+ * solver-cuda's test jar), and throw {@link IllegalStateException} elsewhere.
  */
 public final class EmulatedDriver implements LauncherSessionListener {
 
@@ -35,6 +49,18 @@ public final class EmulatedDriver implements LauncherSessionListener {
     public static final String SOURCE_PROPERTY = "expint4j.test.emulatedDriver.source";
 
     private static volatile String state = "not requested";
+
+    /**
+     * Host-device copies counted by the emulated driver since the last {@link #resetCopies()}.
+     *
+     * @param deviceToHostCalls successful {@code cuMemcpyDtoH} calls
+     * @param deviceToHostBytes bytes they copied
+     * @param hostToDeviceCalls successful {@code cuMemcpyHtoD} calls
+     * @param hostToDeviceBytes bytes they copied
+     */
+    public record Copies(long deviceToHostCalls, long deviceToHostBytes, long hostToDeviceCalls,
+                         long hostToDeviceBytes) {
+    }
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -47,6 +73,36 @@ public final class EmulatedDriver implements LauncherSessionListener {
     public static String state() {
         return state;
     }
+
+    /**
+     * @return the copies counted since the last reset (or since the driver was loaded)
+     * @throws IllegalStateException if the emulated driver is not installed in this JVM
+     */
+    public static Copies copies() {
+        requireInstalled();
+        return new Copies(counter(0), counter(1), counter(2), counter(3));
+    }
+
+    /**
+     * Zeroes the copy counters.
+     *
+     * @throws IllegalStateException if the emulated driver is not installed in this JVM
+     */
+    public static void resetCopies() {
+        requireInstalled();
+        resetCounters();
+    }
+
+    private static void requireInstalled() {
+        if (!state.startsWith("installed")) {
+            throw new IllegalStateException("no copy counters: the emulated CUDA driver is " + state);
+        }
+    }
+
+    /** Counter {@code which} of the driver (0..3, the order of {@link Copies}'s components). */
+    private static native long counter(int which);
+
+    private static native void resetCounters();
 
     /** Compiles and loads the emulated driver once per JVM; never throws. */
     static synchronized void install() {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.expint4j.cuda.check.GpuCheck;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,7 @@
-package org.expint4j.cuda;
+package org.expint4j.cuda.check;
+
+import org.expint4j.cuda.Cu;
+import org.expint4j.cuda.CudaAvailability;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -128,7 +131,7 @@ public final class GpuCheck {
         out.println("device: " + probe.device());
         out.println("driver: CUDA " + Cu.release(probe.driverVersion()) + " (" + probe.driverVersion() + ")");
         out.println("kernels: " + probe.kernelImage() + ", built by nvcc "
-            + KernelImage.manifest().getProperty("nvcc.release"));
+            + CudaAvailability.kernelCompiler());
         int different = 0;
         if (compare) {
             out.println();

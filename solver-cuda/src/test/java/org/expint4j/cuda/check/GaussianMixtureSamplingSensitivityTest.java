@@ -1,4 +1,6 @@
-package org.expint4j.cuda;
+package org.expint4j.cuda.check;
+
+import org.expint4j.cuda.GaussianMixtureParameters;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package org.expint4j.cuda;
+package org.expint4j.cuda.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,10 @@
-package org.expint4j.cuda;
+package org.expint4j.cuda.check;
+
+import org.expint4j.cuda.Cu;
+import org.expint4j.cuda.CudaVectorOps;
+import org.expint4j.cuda.DeviceVector;
+import org.expint4j.cuda.DoubleDeviceVector;
+import org.expint4j.cuda.FloatDeviceVector;
 
 import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
 import static jcuda.driver.JCudaDriver.cuEventCreate;
@@ -6,7 +12,6 @@ import static jcuda.driver.JCudaDriver.cuEventDestroy;
 import static jcuda.driver.JCudaDriver.cuEventElapsedTime;
 import static jcuda.driver.JCudaDriver.cuEventRecord;
 import static jcuda.driver.JCudaDriver.cuEventSynchronize;
-import static jcuda.driver.JCudaDriver.cuMemcpyDtoD;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -68,14 +73,14 @@ final class Bandwidth {
     }
 
     private <V extends DeviceVector> void run(CudaVectorOps<V> ops, String precision, int minLog2, int maxLog2) {
-        final int k = Kernels.MAX_TERMS;
+        final int k = CudaVectorOps.FUSED_TERMS;
         for (int log2 = minLog2; log2 <= maxLog2; log2 += 2) {
             final int n = 1 << log2;
             final long vectorBytes = (long) n * ops.bytesPerElement();
             final long[] memory = ops.memoryInfo();
             if ((k + 1) * vectorBytes > 0.8 * memory[0]) {
                 out.printf(Locale.ROOT, "%s n=2^%d: skipped, needs %s of %s free%n", precision, log2,
-                    DeviceAllocations.format((k + 1) * vectorBytes), DeviceAllocations.format(memory[0]));
+                    Cu.formatBytes((k + 1) * vectorBytes), Cu.formatBytes(memory[0]));
                 continue;
             }
             final V[] x = ops.newArray(k);
@@ -86,8 +91,9 @@ final class Bandwidth {
             final V result = ops.allocate(n);
             final int batch = Math.max(1, Math.min(64, (1 << 24) / n));
             try {
+                // CudaVectorOps.copy is one cuMemcpyDtoD of the whole vector.
                 final Timing copy = time("copy (cuMemcpyDtoD)", precision, log2, 2 * vectorBytes, batch,
-                    () -> Cu.check(cuMemcpyDtoD(result.pointer, x[0].pointer, vectorBytes), "cuMemcpyDtoD"));
+                    () -> ops.copy(x[0], result));
                 print(copy, copy);
                 final double[] a = {0.5, -0.25, 0.125, 1.5, -2.0, 0.75, 0.3, -0.6};
                 double worst = Double.POSITIVE_INFINITY;

@@ -1,4 +1,8 @@
-package org.expint4j.cuda;
+package org.expint4j.cuda.check;
+
+import org.expint4j.cuda.CudaVectorOps;
+import org.expint4j.cuda.DoubleDeviceVector;
+import org.expint4j.cuda.FloatDeviceVector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +138,7 @@ final class CpuComparison {
     private <C, G> void compare(VectorOps<C> cpuOps, VectorOps<G> gpuOps, String precision) {
         final Pair<C, G> p = new Pair<>(cpuOps, gpuOps, precision);
         final SplittableRandom random = new SplittableRandom(seed);
-        final int terms = Kernels.MAX_TERMS + 2;
+        final int terms = CudaVectorOps.FUSED_TERMS + 2;
         final double[][] xs = randomVectors(random, terms, n);
         final double[][] ws = randomVectors(random, terms, n);
         final double[] a = new double[terms];
@@ -308,17 +312,31 @@ final class CpuComparison {
             final int length = n - n % samples;
             final C sx = p.cpu.allocate(length);
             final C sy = p.cpu.allocate(length);
+            final C sr = p.cpu.allocate(length);
             final G tx = p.gpu.allocate(length);
             final G ty = p.gpu.allocate(length);
+            final G tr = p.gpu.allocate(length);
             p.cpu.copyRange(cx, 0, sx, 0, length);
             p.cpu.copyRange(cy, 0, sy, 0, length);
+            p.cpu.copyRange(cz, 0, sr, 0, length);
             p.gpu.copyRange(gx, 0, tx, 0, length);
             p.gpu.copyRange(gy, 0, ty, 0, length);
-            final double[] e = new double[samples];
-            final double[] g = new double[samples];
-            p.cpu.weightedRmsPerSample(sx, sy, 1e-6, 1e-3, samples, e);
-            p.gpu.weightedRmsPerSample(tx, ty, 1e-6, 1e-3, samples, g);
-            p.checkScalars("weightedRmsPerSample s=" + samples, e, g);
+            p.gpu.copyRange(gz, 0, tr, 0, length);
+            p.checkScalars("maxSampleRms s=" + samples,
+                new double[] {p.cpu.maxSampleRms(sx, sy, 0.8, sr, 1e-6, 1e-3, samples)},
+                new double[] {p.gpu.maxSampleRms(tx, ty, 0.8, tr, 1e-6, 1e-3, samples)});
+            if (samples != 7) {
+                continue;
+            }
+            // Overflow with finite values (+infinity), then a non-finite reference element (NaN).
+            p.checkScalars("maxSampleRms overflow s=" + samples,
+                new double[] {p.cpu.maxSampleRms(sx, sy, 1e300, sr, Double.MIN_VALUE, 0, samples)},
+                new double[] {p.gpu.maxSampleRms(tx, ty, 1e300, tr, Double.MIN_VALUE, 0, samples)});
+            p.cpu.fill(sr, Double.POSITIVE_INFINITY);
+            p.gpu.fill(tr, Double.POSITIVE_INFINITY);
+            p.checkScalars("maxSampleRms infinite reference s=" + samples,
+                new double[] {p.cpu.maxSampleRms(sx, sy, 0.8, sr, 1e-6, 1e-3, samples)},
+                new double[] {p.gpu.maxSampleRms(tx, ty, 0.8, tr, 1e-6, 1e-3, samples)});
         }
         final double[] nan = ws[0].clone();
         nan[n / 3] = Double.NaN;

@@ -1,4 +1,11 @@
-package org.expint4j.cuda;
+package org.expint4j.cuda.check;
+
+import org.expint4j.cuda.CudaAvailability;
+import org.expint4j.cuda.CudaGaussianMixtureModel;
+import org.expint4j.cuda.CudaVectorOps;
+import org.expint4j.cuda.DeviceVector;
+import org.expint4j.cuda.DoubleDeviceVector;
+import org.expint4j.cuda.FloatDeviceVector;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

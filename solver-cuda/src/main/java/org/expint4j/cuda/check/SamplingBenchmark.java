@@ -1,4 +1,14 @@
-package org.expint4j.cuda;
+package org.expint4j.cuda.check;
+
+import org.expint4j.cuda.Cu;
+import org.expint4j.cuda.CudaGaussianMixtureModel;
+import org.expint4j.cuda.CudaVectorOps;
+import org.expint4j.cuda.DeviceMemoryException;
+import org.expint4j.cuda.DeviceVector;
+import org.expint4j.cuda.DoubleDeviceVector;
+import org.expint4j.cuda.FloatDeviceVector;
+import org.expint4j.cuda.GaussianMixtureParameters;
+import org.expint4j.cuda.Precision;
 
 import static jcuda.driver.JCudaDriver.cuEventCreate;
 import static jcuda.driver.JCudaDriver.cuEventDestroy;
@@ -314,8 +324,8 @@ final class SamplingBenchmark {
                 final long free = ops.memoryInfo()[0];
                 if (!Double.isNaN(footprint) && (footprint + 2) * vectorBytes > 0.8 * free) {
                     out.printf(Locale.ROOT, "cuda    %s %-4d 2^%-4d skipped: needs about %s, %s free%n", precision,
-                        s.steps(), log2, DeviceAllocations.format((long) ((footprint + 2) * vectorBytes)),
-                        DeviceAllocations.format(free));
+                        s.steps(), log2, Cu.formatBytes((long) ((footprint + 2) * vectorBytes)),
+                        Cu.formatBytes(free));
                     break;
                 }
                 final V x = ops.allocate(length);

@@ -1,4 +1,9 @@
-package org.expint4j.cuda;
+package org.expint4j.cuda.check;
+
+import org.expint4j.cuda.CudaGaussianMixtureModel;
+import org.expint4j.cuda.CudaVectorOps;
+import org.expint4j.cuda.DeviceVector;
+import org.expint4j.cuda.Precision;
 
 import java.util.ArrayList;
 import java.util.List;
