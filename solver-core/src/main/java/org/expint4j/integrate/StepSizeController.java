@@ -201,52 +201,6 @@ public final class StepSizeController {
         return relativeTolerance;
     }
 
-    /** @return the smallest allowed |h| */
-    public double minStep() {
-        return minStep;
-    }
-
-    /** @return the largest allowed |h| */
-    public double maxStep() {
-        return maxStep;
-    }
-
-    /** @return the maximum number of steps */
-    public int maxSteps() {
-        return maxSteps;
-    }
-
-    /**
-     * @param span \(|\tau_1 - \tau_0|\)
-     * @return the first trial |h|, within the step bounds
-     */
-    public double initialStep(double span) {
-        double h = initialStep > 0 ? initialStep : span / 100;
-        return clamp(Math.min(h, span));
-    }
-
-    /**
-     * The step factor for an error estimate.
-     *
-     * @param error the error estimate
-     * @param embeddedOrder \(\hat p\)
-     * @param afterRejection whether the previous trial was rejected
-     * @return the factor to apply to |h|
-     */
-    public double factor(double error, int embeddedOrder, boolean afterRejection) {
-        double f = error == 0 ? maxGrowth : safety * Math.pow(error, -1.0 / (embeddedOrder + 1));
-        f = Math.min(maxGrowth, Math.max(minReduction, f));
-        return afterRejection && !growthAfterRejection ? Math.min(1.0, f) : f;
-    }
-
-    /**
-     * @param h a proposed |h|
-     * @return |h| limited to the maximum step (the minimum is checked by the loop)
-     */
-    public double clamp(double h) {
-        return Math.min(h, maxStep);
-    }
-
     /**
      * The error control of one run from {@code t0} to {@code t1}.
      *
@@ -281,7 +235,8 @@ public final class StepSizeController {
             map = timeMap;
             tau1 = map.integrationTime(t1);
             direction = Math.signum(tau1 - tau0);
-            proposed = initialStep(Math.abs(tau1 - tau0));
+            double span = Math.abs(tau1 - tau0);
+            proposed = Math.min(Math.min(initialStep > 0 ? initialStep : span / 100, span), maxStep);
         }
 
         @Override
@@ -330,7 +285,9 @@ public final class StepSizeController {
         public boolean accept(double error) {
             // An estimate that overflowed with finite states is a rejection like any other.
             boolean accepted = error <= 1;
-            proposed = clamp(Math.abs(step) * factor(error, embeddedOrder, rejected));
+            double f = error == 0 ? maxGrowth : safety * Math.pow(error, -1.0 / (embeddedOrder + 1));
+            f = Math.min(maxGrowth, Math.max(minReduction, f));
+            proposed = Math.min(Math.abs(step) * (rejected && !growthAfterRejection ? Math.min(1.0, f) : f), maxStep);
             rejected = !accepted;
             return accepted;
         }
