@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.expint4j.diffusion.model.GaussianDataModel;
 import org.expint4j.diffusion.schedule.LinearSchedule;
 import org.expint4j.diffusion.schedule.ModelTimeMap;
@@ -93,12 +97,56 @@ class ExtendingGuideSamplerTest {
 
     @Test
     void theGuideShowsThisCode() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/org/expint4j/diffusion/sampler/ExtendingGuideSamplerTest.java"));
-        String code = source.substring(source.indexOf("// --- guide: begin") + "// --- guide: begin".length(),
-                source.indexOf("        // --- guide: end"));
         String guide = Files.readString(Path.of("../docs/extending.md"));
-        assertTrue(normalise(guide).contains(normalise(code)),
+        assertTrue(normalise(guide).contains(normalise(guideCode())),
                 "docs/extending.md must show the example of " + getClass().getSimpleName() + " verbatim");
+    }
+
+    /**
+     * The guide lists the imports its code needs, sorted, so that readers see which package each
+     * class lives in: this test's own imports of the classes the code names, and the classes of
+     * this package ({@code sampler}) it names, which this test uses without an import.
+     */
+    @Test
+    void theGuideShowsTheImports() throws IOException {
+        String code = guideCode();
+        Set<String> expected = new TreeSet<>();
+        Matcher imported = Pattern.compile("(?m)^import (org\\.expint4j\\.[\\w.]+)\\.(\\w+);")
+                .matcher(source());
+        while (imported.find()) {
+            if (Pattern.compile("\\b" + imported.group(2) + "\\b").matcher(code).find()) {
+                expected.add(imported.group(1) + "." + imported.group(2));
+            }
+        }
+        Matcher name = Pattern.compile("\\b[A-Z]\\w*\\b").matcher(code);
+        while (name.find()) {
+            String candidate = getClass().getPackageName() + "." + name.group();
+            try {
+                Class.forName(candidate);
+                expected.add(candidate);
+            } catch (ClassNotFoundException notAClassOfThisPackage) {
+                // a constant such as X_T, or a class imported above
+            }
+        }
+        StringBuilder imports = new StringBuilder();
+        for (String c : expected) {
+            imports.append("import ").append(c).append(";\n");
+        }
+        String guide = Files.readString(Path.of("../docs/extending.md"));
+        assertTrue(normalise(guide).contains(normalise(imports.toString())),
+                "docs/extending.md must list the example's imports:\n" + imports);
+    }
+
+    /** This file: the guide's code lies between its markers. */
+    private static String source() throws IOException {
+        return Files.readString(
+                Path.of("src/test/java/org/expint4j/diffusion/sampler/ExtendingGuideSamplerTest.java"));
+    }
+
+    private static String guideCode() throws IOException {
+        String source = source();
+        return source.substring(source.indexOf("// --- guide: begin") + "// --- guide: begin".length(),
+                source.indexOf("        // --- guide: end"));
     }
 
     private static String normalise(String text) {
