@@ -15,7 +15,7 @@ and into verification/src/test/resources/org/expint4j/verification/models/:
     pinwheel-cfg-weights.bin  the float64 graph's weights, little-endian float64 in the manifest's
                               order, then the 16 time frequencies, for an evaluation of the network
                               independent of ONNX Runtime
-and into solver-core/src/test/resources/org/expint4j/diffusion/onnx/: small graphs for the
+and into solver-core/src/test/resources/org/expint4j/diffusion/model/onnx/: small graphs for the
 bad-input tests of the ONNX model class. `train_pinwheel.py --derived` remakes the weights file and the
 test graphs from the committed graph and manifest in seconds, without training.
 
@@ -50,7 +50,7 @@ BETA0, BETA1 = 0.1, 20.0
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 MAIN = os.path.join(ROOT, "verification/src/main/resources/org/expint4j/verification/models")
 TEST = os.path.join(ROOT, "verification/src/test/resources/org/expint4j/verification/models")
-CORE_TEST = os.path.join(ROOT, "solver-core/src/test/resources/org/expint4j/diffusion/onnx")
+CORE_TEST = os.path.join(ROOT, "solver-core/src/test/resources/org/expint4j/diffusion/model/onnx")
 
 
 def pinwheel(n, generator):

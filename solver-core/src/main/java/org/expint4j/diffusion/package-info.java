@@ -1,46 +1,22 @@
 /**
- * Diffusion models as semilinear ODEs: noise schedules, model wrappers, guidance, corrections and
- * analytic models for DPM-Solver and DPM-Solver++.
- *
- * <p>A variance-preserving diffusion \( x_t = \alpha_t x_0 + \sigma_t\epsilon \),
- * \( \alpha_t^2 + \sigma_t^2 = 1 \), is described by a {@link org.expint4j.diffusion.NoiseSchedule}:
- * \( \log\alpha_t \) and the inverse of the half log-SNR \( \lambda_t = \log(\alpha_t/\sigma_t) \),
- * the time variable in which DPM-Solver integrates exactly the linear part of the
- * probability-flow ODE. The schedules match the reference implementation
- * ({@code dpm_solver_pytorch.py}) in double precision:
+ * Diffusion models as semilinear ODEs, for DPM-Solver and DPM-Solver++, in three layers whose
+ * dependencies point one way, sampler → model → schedule (and all of them onto the framework's
+ * {@code integrate}, {@code method}, {@code problem} and {@code vector} packages):
  * <ul>
- * <li>{@link org.expint4j.diffusion.DiscreteSchedule}: discrete-time models (DDPM linear and
- *     cosine betas, or any betas / alphas_cumprod), with the reference's clipping of
- *     \( \lambda &lt; -5.1 \), its shortened time grid \( t_n = (n+1)/N' \), piecewise-linear
- *     interpolation with linear extrapolation, and its model-time map
- *     \( 1000\,(t - 1/N') \);</li>
- * <li>{@link org.expint4j.diffusion.LinearSchedule}: the continuous linear VP-SDE;</li>
- * <li>{@link org.expint4j.diffusion.CosineSchedule}: the legacy continuous cosine schedule;</li>
- * <li>{@link org.expint4j.diffusion.CustomSchedule}: any \( \log\alpha_t \) with its inverse.</li>
+ * <li>{@link org.expint4j.diffusion.schedule}: the noise schedules of a variance-preserving
+ *     diffusion, \( \log\alpha_t \), \(\sigma_t\), the half log-SNR \(\lambda_t\) and its inverse,
+ *     and the map from continuous time to a model's time labels;</li>
+ * <li>{@link org.expint4j.diffusion.model}: networks and what the sampler makes of them: the
+ *     batched model interface, the wrapper that turns a model of any prediction type into noise
+ *     and data predictions at continuous time, guidance, corrections of the data prediction, and
+ *     analytic models with exact answers; {@link org.expint4j.diffusion.model.onnx} adds trained
+ *     networks from ONNX graphs;</li>
+ * <li>{@link org.expint4j.diffusion.sampler}: the sampler itself,
+ *     {@link org.expint4j.diffusion.sampler.DpmSolver}, as configurations of the framework's step
+ *     loop, with its options, time grids, coefficient rules, error norm and x_t-corrections.</li>
  * </ul>
- * All evaluate \(\sigma_t\) and \(\lambda_t\) from \( 1 - \alpha_t^2 = -\mathrm{expm1}(2\log\alpha_t)
- * \) so that they keep their relative precision as \( t \to 0 \).
- *
- * <p>A network is a {@link org.expint4j.diffusion.DiffusionModel} evaluated on a batch of \(B\)
- * samples stored back to back, at the time label given by a
- * {@link org.expint4j.diffusion.ModelTimeMap}, predicting one of the
- * {@link org.expint4j.diffusion.ModelType}s. A {@link org.expint4j.diffusion.ModelWrapper} turns it
- * into what the sampler integrates, the noise prediction \( \hat\epsilon(x, t) \) or the data
- * prediction \( \hat x_0(x, t) \) at continuous time, each in one fused pass of the
- * {@linkplain org.expint4j.vector.VectorOps vector backend}, with
- * {@link org.expint4j.diffusion.Guidance} (classifier guidance through a
- * {@link org.expint4j.diffusion.ClassifierGradient}, classifier-free guidance with two models or
- * one doubled batch), an {@link org.expint4j.diffusion.X0Correction} of the data prediction such as
- * {@link org.expint4j.diffusion.DynamicThresholding}, and counts of model evaluations.
- *
- * <p>Analytic models give exact answers to test samplers against:
- * {@link org.expint4j.diffusion.GaussianDataModel} (Gaussian data, with the exact solution of the
- * probability-flow ODE) and {@link org.expint4j.diffusion.GaussianMixtureModel} (a diagonal
- * Gaussian mixture, with its exact noise predictor, marginal density and data samples), both on
- * {@code double[]}; {@link org.expint4j.diffusion.FloatModelAdapter} presents any
- * {@code double[]} model to a {@code float[]} sampler.
- *
- * <p>Unless a class says otherwise, objects that hold scratch buffers (wrappers, mixtures,
- * thresholding, adapters) are not thread-safe; schedules are immutable.
+ * A schedule knows nothing of models, a model nothing of samplers; a sampler takes a noise
+ * predictor, a schedule and a vector backend.
+ * Each package says which of its objects are thread-safe.
  */
 package org.expint4j.diffusion;

@@ -5,10 +5,10 @@ import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
 
 import jcuda.Pointer;
 import jcuda.driver.CUfunction;
-import org.expint4j.diffusion.DiffusionModel;
-import org.expint4j.diffusion.GaussianMixtureModel;
-import org.expint4j.diffusion.ModelTimeMap;
-import org.expint4j.diffusion.NoiseSchedule;
+import org.expint4j.diffusion.model.DiffusionModel;
+import org.expint4j.diffusion.model.GaussianMixtureModel;
+import org.expint4j.diffusion.schedule.ModelTimeMap;
+import org.expint4j.diffusion.schedule.NoiseSchedule;
 
 /**
  * {@link GaussianMixtureModel}'s exact noise predictor as a CUDA kernel on device vectors, so that a
@@ -67,7 +67,7 @@ import org.expint4j.diffusion.NoiseSchedule;
  *
  * <p><b>Float.</b> On a {@link FloatDeviceVector} backend the kernel widens the input exactly,
  * computes in double and rounds the output once, which is what
- * {@link org.expint4j.diffusion.FloatModelAdapter} does around the CPU model; the float outputs
+ * {@link org.expint4j.diffusion.model.FloatModelAdapter} does around the CPU model; the float outputs
  * therefore differ by at most the bound above plus one float ulp (a rounding boundary between the
  * two double values), and are almost always identical. (Double arithmetic costs about twice a
  * float evaluation's time on data-centre GPUs; on consumer GPUs, with 1/64-rate double, far more.)
@@ -163,7 +163,7 @@ public final class CudaGaussianMixtureModel<V extends DeviceVector> implements D
 
     /**
      * The noise predictor at continuous time: pass {@code model::noise} to a
-     * {@link org.expint4j.diffusion.DpmSolver}, as with the CPU model.
+     * {@link org.expint4j.diffusion.sampler.DpmSolver}, as with the CPU model.
      *
      * @param x batch of \(B\) samples of dimension \(D\), on this model's backend
      * @param t continuous time

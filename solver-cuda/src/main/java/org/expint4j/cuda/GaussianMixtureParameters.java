@@ -1,9 +1,9 @@
 package org.expint4j.cuda;
 
 import java.util.Objects;
-import org.expint4j.diffusion.GaussianMixtureModel;
-import org.expint4j.diffusion.ModelTimeMap;
-import org.expint4j.diffusion.NoiseSchedule;
+import org.expint4j.diffusion.model.GaussianMixtureModel;
+import org.expint4j.diffusion.schedule.ModelTimeMap;
+import org.expint4j.diffusion.schedule.NoiseSchedule;
 
 /**
  * The host half of {@link CudaGaussianMixtureModel}, usable without a device: the parameters in

@@ -9,8 +9,8 @@
  * {@linkplain org.expint4j.vector vector package documentation}).
  *
  * <p>{@link org.expint4j.cuda.CudaGaussianMixtureModel} is the analytic Gaussian-mixture diffusion
- * model as a kernel on device vectors, so a whole {@link org.expint4j.diffusion.DpmSolver} run stays
- * on the GPU; it agrees with {@link org.expint4j.diffusion.GaussianMixtureModel} within a stated
+ * model as a kernel on device vectors, so a whole {@link org.expint4j.diffusion.sampler.DpmSolver} run stays
+ * on the GPU; it agrees with {@link org.expint4j.diffusion.model.GaussianMixtureModel} within a stated
  * bound (exp is the one operation neither side rounds correctly).
  *
  * <p>{@link org.expint4j.cuda.CudaAvailability#probe()} says, once and without throwing, whether the

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.util.SplittableRandom;
-import org.expint4j.diffusion.GaussianMixtureModel;
-import org.expint4j.diffusion.LinearSchedule;
-import org.expint4j.diffusion.ModelTimeMap;
-import org.expint4j.diffusion.NoiseSchedule;
+import org.expint4j.diffusion.model.GaussianMixtureModel;
+import org.expint4j.diffusion.schedule.LinearSchedule;
+import org.expint4j.diffusion.schedule.ModelTimeMap;
+import org.expint4j.diffusion.schedule.NoiseSchedule;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.expint4j.diffusion.CosineSchedule;
-import org.expint4j.diffusion.LinearSchedule;
-import org.expint4j.diffusion.ModelTimeMap;
-import org.expint4j.diffusion.NoiseSchedule;
+import org.expint4j.diffusion.schedule.CosineSchedule;
+import org.expint4j.diffusion.schedule.LinearSchedule;
+import org.expint4j.diffusion.schedule.ModelTimeMap;
+import org.expint4j.diffusion.schedule.NoiseSchedule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  *     backend's documented order (in C++): sizes with tails, misaligned views (the scalar path),
  *     sums of up to 10 terms in several passes, aliased outputs, dense sums, fills, max-abs with
  *     NaN, blocked RMS norms per sample with scalar and per-component tolerances;</li>
- * <li>the Gaussian-mixture kernel with the Java {@link org.expint4j.diffusion.GaussianMixtureModel}
+ * <li>the Gaussian-mixture kernel with the Java {@link org.expint4j.diffusion.model.GaussianMixtureModel}
  *     itself: this test computes the per-time constants and the launch geometry with the same host
  *     code as {@link CudaGaussianMixtureModel}, writes the inputs, runs one emulated launch and
  *     checks every element against {@link CudaGaussianMixtureModel#agreementBound} (double, and

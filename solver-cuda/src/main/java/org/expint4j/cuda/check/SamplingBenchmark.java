@@ -25,10 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 import jcuda.driver.CUevent;
 import jcuda.driver.CUevent_flags;
-import org.expint4j.diffusion.DiffusionModel;
-import org.expint4j.diffusion.DpmSolver;
-import org.expint4j.diffusion.FloatModelAdapter;
-import org.expint4j.diffusion.SampleResult;
+import org.expint4j.diffusion.model.DiffusionModel;
+import org.expint4j.diffusion.sampler.DpmSolver;
+import org.expint4j.diffusion.model.FloatModelAdapter;
+import org.expint4j.diffusion.sampler.SampleResult;
 import org.expint4j.vector.DoubleVectorOps;
 import org.expint4j.vector.FloatVectorOps;
 
@@ -43,7 +43,7 @@ import org.expint4j.vector.FloatVectorOps;
  * model's share is the sum of those intervals over the whole run (the rest is the solver: the
  * fused vector operations, the per-step max-norm check, and host gaps). CPU runs use all cores:
  * {@link DoubleVectorOps}/{@link FloatVectorOps} with that many threads and one
- * {@link org.expint4j.diffusion.GaussianMixtureModel} per thread; wall-clock time.
+ * {@link org.expint4j.diffusion.model.GaussianMixtureModel} per thread; wall-clock time.
  */
 final class SamplingBenchmark {
 
@@ -175,7 +175,7 @@ final class SamplingBenchmark {
         final Map<String, Double> cpuBest = new HashMap<>();
         for (int nfe : new int[] {10, 20}) {
             final GaussianMixtureCheck.Sampler s = new GaussianMixtureCheck.Sampler("DPM-Solver++(2M) " + nfe + " NFE",
-                org.expint4j.diffusion.Algorithm.DPMSOLVER_PLUS_PLUS, org.expint4j.diffusion.SamplingMethod.MULTISTEP,
+                org.expint4j.diffusion.sampler.Algorithm.DPMSOLVER_PLUS_PLUS, org.expint4j.diffusion.sampler.SamplingMethod.MULTISTEP,
                 2, nfe);
             for (boolean f32 : new boolean[] {false, true}) {
                 for (Row r : cpuLadder(s, f32, noise)) {
@@ -210,7 +210,7 @@ final class SamplingBenchmark {
      */
     List<Row> cpuThroughput(int nfe, boolean f32) {
         final GaussianMixtureCheck.Sampler s = new GaussianMixtureCheck.Sampler("DPM-Solver++(2M) " + nfe + " NFE",
-            org.expint4j.diffusion.Algorithm.DPMSOLVER_PLUS_PLUS, org.expint4j.diffusion.SamplingMethod.MULTISTEP, 2,
+            org.expint4j.diffusion.sampler.Algorithm.DPMSOLVER_PLUS_PLUS, org.expint4j.diffusion.sampler.SamplingMethod.MULTISTEP, 2,
             nfe);
         final List<Row> rows = cpuLadder(s, f32, GaussianMixtureCheck.noise(NOISE_CHUNK >> 6, 99));
         for (Row r : rows) {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Locale;
-import org.expint4j.diffusion.ModelTimeMap;
+import org.expint4j.diffusion.schedule.ModelTimeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * skipped, with the probe's reason, where CUDA is unavailable.
  *
  * <p>Claims tested: every output within {@link CudaGaussianMixtureModel#agreementBound} of
- * {@link org.expint4j.diffusion.GaussianMixtureModel} (float: of the CPU model behind
+ * {@link org.expint4j.diffusion.model.GaussianMixtureModel} (float: of the CPU model behind
  * {@code FloatModelAdapter}, plus one float ulp); whole DPM-Solver runs on the device within
  * {@link GaussianMixtureCheck#SAMPLING_TOLERANCE_F64} / {@code _F32} of the CPU runs (relative to
  * the largest sample; see {@link GaussianMixtureCheck} for where the tolerances come from). The

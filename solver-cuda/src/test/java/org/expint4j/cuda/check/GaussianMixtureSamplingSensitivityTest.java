@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.expint4j.diffusion.DiffusionModel;
-import org.expint4j.diffusion.DpmSolver;
-import org.expint4j.diffusion.FloatModelAdapter;
-import org.expint4j.diffusion.GaussianMixtureModel;
+import org.expint4j.diffusion.model.DiffusionModel;
+import org.expint4j.diffusion.sampler.DpmSolver;
+import org.expint4j.diffusion.model.FloatModelAdapter;
+import org.expint4j.diffusion.model.GaussianMixtureModel;
 import org.expint4j.vector.DoubleVectorOps;
 import org.expint4j.vector.FloatVectorOps;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class GaussianMixtureSamplingSensitivityTest {
     void modelErrorsWithinTheBoundMoveTheSamplesLessThanAQuarterOfTheTolerance() {
         final GaussianMixtureCheck.Mixture m = GaussianMixtureCheck.Mixture.random(DIMENSION, COMPONENTS, 11);
         final GaussianMixtureParameters params = new GaussianMixtureParameters(m.weights(), m.means(), m.stds(),
-            m.schedule(), org.expint4j.diffusion.ModelTimeMap.CONTINUOUS);
+            m.schedule(), org.expint4j.diffusion.schedule.ModelTimeMap.CONTINUOUS);
         final double[] noise = GaussianMixtureCheck.noise(BATCH * DIMENSION, 12);
         double worst64 = 0;
         double worst32 = 0;

@@ -1,12 +1,12 @@
 package org.expint4j.verification.bench;
 
 import java.util.SplittableRandom;
-import org.expint4j.diffusion.Algorithm;
-import org.expint4j.diffusion.DiffusionModel;
-import org.expint4j.diffusion.DpmSolver;
-import org.expint4j.diffusion.LinearSchedule;
-import org.expint4j.diffusion.SampleOptions;
-import org.expint4j.diffusion.SamplingMethod;
+import org.expint4j.diffusion.sampler.Algorithm;
+import org.expint4j.diffusion.model.DiffusionModel;
+import org.expint4j.diffusion.sampler.DpmSolver;
+import org.expint4j.diffusion.schedule.LinearSchedule;
+import org.expint4j.diffusion.sampler.SampleOptions;
+import org.expint4j.diffusion.sampler.SamplingMethod;
 import org.expint4j.vector.DoubleVectorOps;
 
 /**

@@ -2,16 +2,16 @@ package org.expint4j.verification.bench;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.expint4j.diffusion.Algorithm;
-import org.expint4j.diffusion.DiffusionModel;
-import org.expint4j.diffusion.DpmSolver;
-import org.expint4j.diffusion.Guidance;
-import org.expint4j.diffusion.ModelWrapper;
-import org.expint4j.diffusion.SampleOptions;
-import org.expint4j.diffusion.SamplingMethod;
-import org.expint4j.diffusion.SkipType;
-import org.expint4j.diffusion.onnx.ArrayType;
-import org.expint4j.diffusion.onnx.OnnxDiffusionModel;
+import org.expint4j.diffusion.sampler.Algorithm;
+import org.expint4j.diffusion.model.DiffusionModel;
+import org.expint4j.diffusion.sampler.DpmSolver;
+import org.expint4j.diffusion.model.Guidance;
+import org.expint4j.diffusion.model.ModelWrapper;
+import org.expint4j.diffusion.sampler.SampleOptions;
+import org.expint4j.diffusion.sampler.SamplingMethod;
+import org.expint4j.diffusion.sampler.SkipType;
+import org.expint4j.diffusion.model.onnx.ArrayType;
+import org.expint4j.diffusion.model.onnx.OnnxDiffusionModel;
 import org.expint4j.verification.onnx.PinwheelModel;
 import org.expint4j.vector.DoubleVectorOps;
 

@@ -2,10 +2,10 @@ package org.expint4j.verification.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.expint4j.diffusion.Algorithm;
-import org.expint4j.diffusion.SamplingMethod;
-import org.expint4j.diffusion.SkipType;
-import org.expint4j.diffusion.SolverType;
+import org.expint4j.diffusion.sampler.Algorithm;
+import org.expint4j.diffusion.sampler.SamplingMethod;
+import org.expint4j.diffusion.sampler.SkipType;
+import org.expint4j.diffusion.sampler.SolverType;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -80,11 +80,12 @@ final class Choices {
     }
 
     /** Reference {@code model_type}. */
-    static final class ModelTypes extends Converter<org.expint4j.diffusion.ModelType> {
+    static final class ModelTypes extends Converter<org.expint4j.diffusion.model.ModelType> {
         ModelTypes() {
-            add("noise", org.expint4j.diffusion.ModelType.NOISE).add("x_start", org.expint4j.diffusion.ModelType.DATA)
-                    .add("v", org.expint4j.diffusion.ModelType.VELOCITY)
-                    .add("score", org.expint4j.diffusion.ModelType.SCORE);
+            add("noise", org.expint4j.diffusion.model.ModelType.NOISE)
+                    .add("x_start", org.expint4j.diffusion.model.ModelType.DATA)
+                    .add("v", org.expint4j.diffusion.model.ModelType.VELOCITY)
+                    .add("score", org.expint4j.diffusion.model.ModelType.SCORE);
         }
     }
 
@@ -154,10 +155,10 @@ final class Choices {
     }
 
     /** Multistep warm-up. */
-    static final class Warmups extends Converter<org.expint4j.diffusion.SampleOptions.Warmup> {
+    static final class Warmups extends Converter<org.expint4j.diffusion.sampler.SampleOptions.Warmup> {
         Warmups() {
-            add("lower-order", org.expint4j.diffusion.SampleOptions.Warmup.LOWER_ORDER)
-                    .add("singlestep", org.expint4j.diffusion.SampleOptions.Warmup.SINGLESTEP);
+            add("lower-order", org.expint4j.diffusion.sampler.SampleOptions.Warmup.LOWER_ORDER)
+                    .add("singlestep", org.expint4j.diffusion.sampler.SampleOptions.Warmup.SINGLESTEP);
         }
     }
 

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.expint4j.diffusion.GaussianMixtureModel;
+import org.expint4j.diffusion.model.GaussianMixtureModel;
 import org.expint4j.verification.dpm.MixtureSpec;
 import org.expint4j.verification.io.AtomicFiles;
 import org.expint4j.verification.study.OrderFit;

@@ -1,7 +1,7 @@
 package org.expint4j.verification.cli;
 
 import java.nio.file.Path;
-import org.expint4j.diffusion.ModelType;
+import org.expint4j.diffusion.model.ModelType;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

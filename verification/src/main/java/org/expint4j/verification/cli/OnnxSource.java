@@ -2,15 +2,15 @@ package org.expint4j.verification.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.expint4j.diffusion.DiffusionModel;
-import org.expint4j.diffusion.DiscreteSchedule;
-import org.expint4j.diffusion.Guidance;
-import org.expint4j.diffusion.ModelTimeMap;
-import org.expint4j.diffusion.ModelType;
-import org.expint4j.diffusion.ModelWrapper;
-import org.expint4j.diffusion.NoiseSchedule;
-import org.expint4j.diffusion.onnx.ArrayType;
-import org.expint4j.diffusion.onnx.OnnxDiffusionModel;
+import org.expint4j.diffusion.model.DiffusionModel;
+import org.expint4j.diffusion.schedule.DiscreteSchedule;
+import org.expint4j.diffusion.model.Guidance;
+import org.expint4j.diffusion.schedule.ModelTimeMap;
+import org.expint4j.diffusion.model.ModelType;
+import org.expint4j.diffusion.model.ModelWrapper;
+import org.expint4j.diffusion.schedule.NoiseSchedule;
+import org.expint4j.diffusion.model.onnx.ArrayType;
+import org.expint4j.diffusion.model.onnx.OnnxDiffusionModel;
 import org.expint4j.vector.VectorOps;
 
 /**

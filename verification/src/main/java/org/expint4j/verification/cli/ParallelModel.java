@@ -2,7 +2,7 @@ package org.expint4j.verification.cli;
 
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import org.expint4j.diffusion.DiffusionModel;
+import org.expint4j.diffusion.model.DiffusionModel;
 
 /**
  * Evaluates a model that works sample by sample (such as the analytic Gaussian mixture) on a

@@ -8,17 +8,17 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import org.expint4j.diffusion.DiffusionModel;
-import org.expint4j.diffusion.DpmSolver;
-import org.expint4j.diffusion.GaussianDataModel;
-import org.expint4j.diffusion.GaussianMixtureModel;
-import org.expint4j.diffusion.ModelType;
-import org.expint4j.diffusion.ModelWrapper;
-import org.expint4j.diffusion.NoiseSchedule;
-import org.expint4j.diffusion.SampleOptions;
-import org.expint4j.diffusion.SampleResult;
-import org.expint4j.diffusion.SamplingMethod;
-import org.expint4j.diffusion.SkipType;
+import org.expint4j.diffusion.model.DiffusionModel;
+import org.expint4j.diffusion.sampler.DpmSolver;
+import org.expint4j.diffusion.model.GaussianDataModel;
+import org.expint4j.diffusion.model.GaussianMixtureModel;
+import org.expint4j.diffusion.model.ModelType;
+import org.expint4j.diffusion.model.ModelWrapper;
+import org.expint4j.diffusion.schedule.NoiseSchedule;
+import org.expint4j.diffusion.sampler.SampleOptions;
+import org.expint4j.diffusion.sampler.SampleResult;
+import org.expint4j.diffusion.sampler.SamplingMethod;
+import org.expint4j.diffusion.sampler.SkipType;
 import org.expint4j.vector.DoubleVectorOps;
 
 /**
@@ -152,7 +152,7 @@ public final class DpmStudy {
         SampleOptions o = new SampleOptions().method(SamplingMethod.SINGLESTEP_FIXED).order(4).steps(5 * steps)
                 .skipType(SkipType.LOGSNR).batchSize(1);
         return new DpmSolver<>(model, schedule, DoubleVectorOps.serial(),
-                org.expint4j.diffusion.Algorithm.DPMSOLVER_PLUS_PLUS).sample(x, o).evaluations();
+                org.expint4j.diffusion.sampler.Algorithm.DPMSOLVER_PLUS_PLUS).sample(x, o).evaluations();
     }
 
     /**

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.expint4j.diffusion.GaussianMixtureModel;
-import org.expint4j.diffusion.ModelTimeMap;
-import org.expint4j.diffusion.NoiseSchedule;
+import org.expint4j.diffusion.model.GaussianMixtureModel;
+import org.expint4j.diffusion.schedule.ModelTimeMap;
+import org.expint4j.diffusion.schedule.NoiseSchedule;
 
 /**
  * A mixture of \(K\) Gaussians with diagonal covariances in \(d\) dimensions,

@@ -2,8 +2,8 @@ package org.expint4j.verification.dpm;
 
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince54Integrator;
-import org.expint4j.diffusion.DiffusionModel;
-import org.expint4j.diffusion.NoiseSchedule;
+import org.expint4j.diffusion.model.DiffusionModel;
+import org.expint4j.diffusion.schedule.NoiseSchedule;
 
 /**
  * The black-box baseline: Commons Math's adaptive Dormand–Prince 5(4) ("RK45", as in ScoreSDE)

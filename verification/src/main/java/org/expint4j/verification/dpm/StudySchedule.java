@@ -1,10 +1,10 @@
 package org.expint4j.verification.dpm;
 
 import java.util.Arrays;
-import org.expint4j.diffusion.DiscreteSchedule;
-import org.expint4j.diffusion.LinearSchedule;
-import org.expint4j.diffusion.ModelTimeMap;
-import org.expint4j.diffusion.NoiseSchedule;
+import org.expint4j.diffusion.schedule.DiscreteSchedule;
+import org.expint4j.diffusion.schedule.LinearSchedule;
+import org.expint4j.diffusion.schedule.ModelTimeMap;
+import org.expint4j.diffusion.schedule.NoiseSchedule;
 
 /**
  * The two noise schedules of the study, each with the model-time map a trained model would be

@@ -1,9 +1,9 @@
 package org.expint4j.verification.dpm;
 
-import org.expint4j.diffusion.Algorithm;
-import org.expint4j.diffusion.SampleOptions;
-import org.expint4j.diffusion.SamplingMethod;
-import org.expint4j.diffusion.SkipType;
+import org.expint4j.diffusion.sampler.Algorithm;
+import org.expint4j.diffusion.sampler.SampleOptions;
+import org.expint4j.diffusion.sampler.SamplingMethod;
+import org.expint4j.diffusion.sampler.SkipType;
 
 /**
  * The samplers compared by the study. All DPM-Solver variants use a uniform log-SNR grid

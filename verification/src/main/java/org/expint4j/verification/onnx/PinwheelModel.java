@@ -3,14 +3,14 @@ package org.expint4j.verification.onnx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.expint4j.diffusion.DiffusionModel;
-import org.expint4j.diffusion.Guidance;
-import org.expint4j.diffusion.LinearSchedule;
-import org.expint4j.diffusion.ModelTimeMap;
-import org.expint4j.diffusion.ModelType;
-import org.expint4j.diffusion.ModelWrapper;
-import org.expint4j.diffusion.NoiseSchedule;
-import org.expint4j.diffusion.onnx.OnnxDiffusionModel;
+import org.expint4j.diffusion.model.DiffusionModel;
+import org.expint4j.diffusion.model.Guidance;
+import org.expint4j.diffusion.schedule.LinearSchedule;
+import org.expint4j.diffusion.schedule.ModelTimeMap;
+import org.expint4j.diffusion.model.ModelType;
+import org.expint4j.diffusion.model.ModelWrapper;
+import org.expint4j.diffusion.schedule.NoiseSchedule;
+import org.expint4j.diffusion.model.onnx.OnnxDiffusionModel;
 import org.expint4j.vector.VectorOps;
 
 /**

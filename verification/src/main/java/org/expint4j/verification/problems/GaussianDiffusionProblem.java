@@ -1,9 +1,9 @@
 package org.expint4j.verification.problems;
 
-import org.expint4j.diffusion.GaussianDataModel;
-import org.expint4j.diffusion.LinearSchedule;
-import org.expint4j.diffusion.ModelTimeMap;
-import org.expint4j.diffusion.NoiseSchedule;
+import org.expint4j.diffusion.model.GaussianDataModel;
+import org.expint4j.diffusion.schedule.LinearSchedule;
+import org.expint4j.diffusion.schedule.ModelTimeMap;
+import org.expint4j.diffusion.schedule.NoiseSchedule;
 import org.expint4j.problem.ScalarLinearPart;
 import org.expint4j.problem.SemilinearProblem;
 

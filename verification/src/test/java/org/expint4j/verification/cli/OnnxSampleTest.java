@@ -30,7 +30,7 @@ class OnnxSampleTest {
     /** The shipped model, as a user of a clone finds it. */
     static final Path SHIPPED = Path.of("src/main/resources/org/expint4j/verification/models/pinwheel-cfg.onnx");
     /** solver-core's small test graphs, each wrong in one way. */
-    static final Path GRAPHS = Path.of("../solver-core/src/test/resources/org/expint4j/diffusion/onnx");
+    static final Path GRAPHS = Path.of("../solver-core/src/test/resources/org/expint4j/diffusion/model/onnx");
 
     @TempDir
     static Path dir;

@@ -38,8 +38,10 @@ class UserGuideTest {
 
     private static final String IMPORTS = String.join("\n",
             "import org.expint4j.phi.*;", "import org.expint4j.problem.*;", "import org.expint4j.method.*;",
-            "import org.expint4j.integrate.*;", "import org.expint4j.vector.*;", "import org.expint4j.diffusion.*;",
-            "import org.expint4j.diffusion.onnx.*;", "import org.expint4j.verification.onnx.*;",
+            "import org.expint4j.integrate.*;", "import org.expint4j.vector.*;",
+            "import org.expint4j.diffusion.schedule.*;", "import org.expint4j.diffusion.model.*;",
+            "import org.expint4j.diffusion.sampler.*;", "import org.expint4j.diffusion.model.onnx.*;",
+            "import org.expint4j.verification.onnx.*;",
             "import java.util.*;", "import java.nio.file.*;", "import org.apache.commons.math3.ode.*;",
             "import org.apache.commons.math3.ode.sampling.*;", "");
 

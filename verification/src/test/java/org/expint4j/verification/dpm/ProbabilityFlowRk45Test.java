@@ -3,10 +3,10 @@ package org.expint4j.verification.dpm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.expint4j.diffusion.GaussianDataModel;
-import org.expint4j.diffusion.ModelType;
-import org.expint4j.diffusion.ModelWrapper;
-import org.expint4j.diffusion.NoiseSchedule;
+import org.expint4j.diffusion.model.GaussianDataModel;
+import org.expint4j.diffusion.model.ModelType;
+import org.expint4j.diffusion.model.ModelWrapper;
+import org.expint4j.diffusion.schedule.NoiseSchedule;
 import org.expint4j.vector.DoubleVectorOps;
 import org.junit.jupiter.api.Test;
 

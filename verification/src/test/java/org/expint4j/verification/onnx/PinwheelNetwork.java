@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.expint4j.diffusion.DiffusionModel;
+import org.expint4j.diffusion.model.DiffusionModel;
 
 /**
  * The shipped network evaluated in plain Java from its float64 weights

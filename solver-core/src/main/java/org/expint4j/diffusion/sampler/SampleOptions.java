@@ -1,0 +1,183 @@
+package org.expint4j.diffusion.sampler;
+
+import java.util.Objects;
+
+/**
+ * Every option of the reference {@code sample()} (and what goes beyond it), with the reference's
+ * defaults. Mutable builder-style setters return {@code this}; the sampler validates the whole
+ * set when it runs and names the offending value.
+ */
+public final class SampleOptions {
+
+    /** How multistep methods take their first steps. */
+    public enum Warmup {
+        /** The reference: orders 1, 2, ... while the history fills (caps the global order at 2). */
+        LOWER_ORDER,
+        /** Single-step steps of matching order, so the order holds from the first step. */
+        SINGLESTEP
+    }
+
+    /**
+     * The most steps a fixed-step run may take (and intervals a time grid may have): 10^6, far
+     * beyond converged sampling (50 steps) and the studies' 1000-step references.
+     */
+    public static final int MAX_STEPS = 1_000_000;
+
+    /**
+     * The smallest relative tolerance of the adaptive method, \(10^{-13}\) (about 450 ulps of 1):
+     * the difference of the two embedded solutions carries a rounding error of a few ulps of the
+     * state, which must stay small against the tolerance for the error estimate to mean anything.
+     */
+    public static final double MIN_RTOL = 1e-13;
+
+    int steps = 20;
+    double tStart = Double.NaN;
+    double tEnd = Double.NaN;
+    int order = 2;
+    SkipType skipType = SkipType.TIME_UNIFORM;
+    SamplingMethod method = SamplingMethod.MULTISTEP;
+    boolean lowerOrderFinal = true;
+    boolean denoiseToZero;
+    SolverType solverType = SolverType.DPMSOLVER;
+    double atol = 0.0078;
+    double rtol = 0.05;
+    double hInit = 0.05;
+    double theta = 0.9;
+    double tErr = 1e-5;
+    double[] timeGrid;
+    boolean exactThirdOrderMultistep = true;
+    Warmup warmup = Warmup.LOWER_ORDER;
+    int batchSize = 1;
+
+    /**
+     * @param value number of steps (NFE for the fixed-step methods), in \([1, \) {@link #MAX_STEPS}\(]\)
+     * @return this
+     */
+    public SampleOptions steps(int value) {
+        steps = value;
+        return this;
+    }
+
+    /** @param value start time (NaN: the schedule's T) @return this */
+    public SampleOptions tStart(double value) {
+        tStart = value;
+        return this;
+    }
+
+    /** @param value end time (NaN: the schedule's default, 1/N or 1e-3) @return this */
+    public SampleOptions tEnd(double value) {
+        tEnd = value;
+        return this;
+    }
+
+    /** @param value order: 1–3 (reference), 4 (multistep and single-step fixed) @return this */
+    public SampleOptions order(int value) {
+        order = value;
+        return this;
+    }
+
+    /** @param value time-grid spacing @return this */
+    public SampleOptions skipType(SkipType value) {
+        skipType = Objects.requireNonNull(value, "skipType");
+        return this;
+    }
+
+    /** @param value the method @return this */
+    public SampleOptions method(SamplingMethod value) {
+        method = Objects.requireNonNull(value, "method");
+        return this;
+    }
+
+    /** @param value lower the order of the final steps when steps &lt; 10 (reference rule) @return this */
+    public SampleOptions lowerOrderFinal(boolean value) {
+        lowerOrderFinal = value;
+        return this;
+    }
+
+    /** @param value one extra data-prediction evaluation at the end (+1 NFE) @return this */
+    public SampleOptions denoiseToZero(boolean value) {
+        denoiseToZero = value;
+        return this;
+    }
+
+    /** @param value the coefficient rule @return this */
+    public SampleOptions solverType(SolverType value) {
+        solverType = Objects.requireNonNull(value, "solverType");
+        return this;
+    }
+
+    /** @param value absolute tolerance of the adaptive method, {@code > 0} @return this */
+    public SampleOptions atol(double value) {
+        atol = value;
+        return this;
+    }
+
+    /** @param value relative tolerance of the adaptive method, {@code >=} {@link #MIN_RTOL} @return this */
+    public SampleOptions rtol(double value) {
+        rtol = value;
+        return this;
+    }
+
+    /** @param value initial step in λ of the adaptive method, {@code > 0} (clipped to the interval) @return this */
+    public SampleOptions hInit(double value) {
+        hInit = value;
+        return this;
+    }
+
+    /** @param value safety factor of the adaptive method, in (0, 1] @return this */
+    public SampleOptions theta(double value) {
+        theta = value;
+        return this;
+    }
+
+    /**
+     * @param value time tolerance of the adaptive method, in \((0, |t_{\mathrm{start}} - t_{\mathrm{end}}|)\): a
+     *     trial step ending within it of \(t_{\mathrm{end}}\) is extended to end there
+     * @return this
+     */
+    public SampleOptions tErr(double value) {
+        tErr = value;
+        return this;
+    }
+
+    /**
+     * @param grid a user-given strictly monotone time grid from start to end (overrides steps,
+     *     tStart, tEnd and skipType for the fixed-step methods), or {@code null}
+     * @return this
+     */
+    public SampleOptions timeGrid(double[] grid) {
+        timeGrid = grid == null ? null : grid.clone();
+        return this;
+    }
+
+    /**
+     * @param exact multistep order 3 with the exact exponential Adams weights (default), or the
+     *     reference's published formula (which converges at order 2) for identical outputs
+     * @return this
+     */
+    public SampleOptions exactThirdOrderMultistep(boolean exact) {
+        exactThirdOrderMultistep = exact;
+        return this;
+    }
+
+    /**
+     * @param value how multistep methods start: {@link Warmup#SINGLESTEP} takes the first
+     *     {@code order - 1} steps with a single-step method of {@code order}'s stage count \(s\)
+     *     (2, 3, 5 for orders 2, 3, 4), so the NFE is {@code steps + (order - 1)(s - 1)}
+     * @return this
+     */
+    public SampleOptions warmup(Warmup value) {
+        warmup = Objects.requireNonNull(value, "warmup");
+        return this;
+    }
+
+    /**
+     * @param value number of samples B in the batch (the state holds B samples of D values);
+     *     the adaptive error norm is per sample
+     * @return this
+     */
+    public SampleOptions batchSize(int value) {
+        batchSize = value;
+        return this;
+    }
+}
