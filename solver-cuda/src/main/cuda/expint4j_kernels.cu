@@ -1,6 +1,6 @@
 // expint4j vector kernels: the fused weighted sums and reductions of org.expint4j.vector.VectorOps
 // on the GPU, in float and double; and the exact noise predictor of a Gaussian mixture
-// (org.expint4j.diffusion.GaussianMixtureModel), so that diffusion sampling stays on the device.
+// (org.expint4j.diffusion.model.GaussianMixtureModel), so that diffusion sampling stays on the device.
 //
 // Compiled ahead of time by solver-cuda/build-kernels.sh (PTX + fatbin, committed as resources);
 // never compiled at run time.
@@ -450,7 +450,7 @@ struct RmsFinalArgs {
     long long sample_length;
 };
 
-// ---- the Gaussian-mixture noise predictor (org.expint4j.diffusion.GaussianMixtureModel) ----
+// ---- the Gaussian-mixture noise predictor (org.expint4j.diffusion.model.GaussianMixtureModel) ----
 // eps(x, t) = sigma * sum_k gamma_k(x) (x - alpha mu_k) / v_k,  v_kd = alpha^2 s_kd^2 + sigma^2,
 // gamma_k = softmax_k(l_k),  l_k = c_k - q_k / 2,  q_k = sum_d (x_d - alpha mu_kd)^2 / v_kd,
 // where c_k = log w_k - (D log 2 pi + sum_d log v_kd) / 2 comes from the host (log_norm), which

@@ -116,8 +116,8 @@ public final class StepLoop<V> {
                 userAhead = false;
             }
             if (trials >= control.maxTrials()) {
-                throw new MaxStepsExceededException("maximum of " + control.maxTrials() + " steps reached at t = " + t
-                        + " before t_end = " + control.end() + " (" + statistics + ")", statistics.snapshot(), t,
+                throw new MaxStepsExceededException("maximum of " + control.maxTrials() + " trial steps reached at t = "
+                        + t + " before t_end = " + control.end() + " (" + statistics + ")", statistics.snapshot(), t,
                         userArray(t, current));
             }
             control.plan(t, tau);
