@@ -178,11 +178,16 @@ class ModelWrapperTest {
         for (int i = 0; i < 2000; i++) {
             calls.run();
         }
-        final long before = bean.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 200; i++) {
-            calls.run();
+        // The least of five measurements: an allocation per call shows in every one (at least 200
+        // times its size), a one-off event of the JIT in the middle of a long suite in one only.
+        long allocated = Long.MAX_VALUE;
+        for (int m = 0; m < 5 && allocated > 0; m++) {
+            final long before = bean.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 200; i++) {
+                calls.run();
+            }
+            allocated = Math.min(allocated, bean.getCurrentThreadAllocatedBytes() - before);
         }
-        final long allocated = bean.getCurrentThreadAllocatedBytes() - before;
         assertEquals(0, allocated, "bytes allocated by 200 rounds of calls");
     }
 }
