@@ -181,7 +181,7 @@ class ModelWrapperTest {
         // The least of five measurements: an allocation per call shows in every one (at least 200
         // times its size), a one-off event of the JIT in the middle of a long suite in one only.
         long allocated = Long.MAX_VALUE;
-        for (int m = 0; m < 5 && allocated > 0; m++) {
+        for (int round = 0; round < 5 && allocated > 0; round++) {
             final long before = bean.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < 200; i++) {
                 calls.run();
