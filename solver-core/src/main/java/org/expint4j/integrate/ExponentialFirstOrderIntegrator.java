@@ -82,18 +82,17 @@ public final class ExponentialFirstOrderIntegrator extends AbstractIntegrator {
      * Commons Math says the step was the last) and hook (dense output, step and event handlers
      * through {@code acceptStep}, which may stop the run or reset the state at an event).
      */
-    private final class Run implements StepControl, StepHook<double[]> {
+    private final class Run extends StepControl implements StepHook<double[]> {
 
         final double[] y;
         final double[] yDot;
         private final Stepper<double[]> stepper;
         private final HermiteStepInterpolator interpolator;
-        private final double end;
         private final boolean forward;
 
         Run(ExpandableStatefulODE equations, Stepper<double[]> stepper, double[] y0, double end) {
+            super(end);
             this.stepper = stepper;
-            this.end = end;
             this.forward = end > equations.getTime();
             this.y = y0.clone();
             this.yDot = new double[y0.length];
@@ -108,31 +107,19 @@ public final class ExponentialFirstOrderIntegrator extends AbstractIntegrator {
         }
 
         @Override
-        public double end() {
-            return end;
-        }
-
-        @Override
         public boolean finished(double t) {
             return isLastStep;
         }
 
         @Override
         public void plan(double t, double tau) {
-            stepSize = forward ? step : -step;
+            double h = ExponentialFirstOrderIntegrator.this.step;
+            stepSize = forward ? h : -h;
             if (forward ? t + stepSize >= end : t + stepSize <= end) {
                 stepSize = end - t;
             }
-        }
-
-        @Override
-        public double nextTime() {
-            return stepStart + stepSize;
-        }
-
-        @Override
-        public double step() {
-            return stepSize;
+            nextTime = t + stepSize;
+            step = stepSize;
         }
 
         @Override

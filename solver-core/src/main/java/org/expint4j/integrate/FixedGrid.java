@@ -5,22 +5,19 @@ package org.expint4j.integrate;
  * trial is accepted. A uniform grid passes one step size to every step, so the stepper's cached
  * φ-weights are reused; a given grid steps by the differences of its integration times.
  */
-public final class FixedGrid implements StepControl {
+public final class FixedGrid extends StepControl {
 
     private final double[] times;
     private final double uniformStep;
     private final double t0;
-    private final double t1;
     private final int steps;
     private TimeMap map;
     private int index;
-    private double nextTime;
-    private double step;
 
     private FixedGrid(double[] times, double t0, double t1, int steps, double uniformStep) {
+        super(t1);
         this.times = times;
         this.t0 = t0;
-        this.t1 = t1;
         this.steps = steps;
         this.uniformStep = uniformStep;
     }
@@ -72,18 +69,13 @@ public final class FixedGrid implements StepControl {
         if (times != null) {
             return times[i];
         }
-        return i == steps ? t1 : t0 + i * uniformStep;
+        return i == steps ? end : t0 + i * uniformStep;
     }
 
     @Override
     public void start(double t, double tau, TimeMap timeMap) {
         map = timeMap;
         index = 0;
-    }
-
-    @Override
-    public double end() {
-        return t1;
     }
 
     @Override
@@ -95,16 +87,6 @@ public final class FixedGrid implements StepControl {
     public void plan(double t, double tau) {
         nextTime = time(index + 1);
         step = Double.isNaN(uniformStep) ? map.integrationTime(nextTime) - tau : uniformStep;
-    }
-
-    @Override
-    public double nextTime() {
-        return nextTime;
-    }
-
-    @Override
-    public double step() {
-        return step;
     }
 
     @Override

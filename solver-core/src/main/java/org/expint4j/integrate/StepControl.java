@@ -6,43 +6,46 @@ package org.expint4j.integrate;
  * ({@link StepSizeController#control}). A control is stateful and serves one run.
  *
  * <p>Protocol: {@link #start} once; then while not {@link #finished}: {@link #plan} a trial from
- * the current point, read {@link #nextTime} and {@link #step}, take the trial, and let
+ * the current point (it sets {@link #nextTime} and {@link #step}), take the trial, and let
  * {@link #accept} judge it. The defaults are those of a control that keeps every trial.
  */
-public interface StepControl {
+public abstract class StepControl {
+
+    /** The user time the run ends at. */
+    protected final double end;
+    /** Set by {@link #plan}: the user time the planned trial ends at. */
+    protected double nextTime;
+    /** Set by {@link #plan}: the planned trial's signed step in integration time. */
+    protected double step;
+
+    /** @param end the user time the run ends at */
+    protected StepControl(double end) {
+        this.end = end;
+    }
 
     /**
      * @param t0 the user time of the initial state
      * @param tau0 its integration time
      * @param map the run's time map
      */
-    void start(double t0, double tau0, TimeMap map);
-
-    /** @return the user time the run ends at */
-    double end();
+    public abstract void start(double t0, double tau0, TimeMap map);
 
     /**
      * @param t the current user time
      * @return whether the run is complete
      */
-    boolean finished(double t);
+    public abstract boolean finished(double t);
 
     /**
-     * Plans the next trial step.
+     * Plans the next trial step: sets {@link #nextTime} and {@link #step}.
      *
      * @param t the current user time
      * @param tau the current integration time
      */
-    void plan(double t, double tau);
-
-    /** @return the user time the planned trial ends at */
-    double nextTime();
-
-    /** @return the planned trial's signed step in integration time */
-    double step();
+    public abstract void plan(double t, double tau);
 
     /** @return whether trials are judged by an error estimate (an embedded pair and an {@link ErrorNorm}) */
-    default boolean measuresError() {
+    public boolean measuresError() {
         return false;
     }
 
@@ -52,12 +55,12 @@ public interface StepControl {
      * @param error the error estimate, NaN if not {@link #measuresError}
      * @return whether the trial is accepted
      */
-    default boolean accept(double error) {
+    public boolean accept(double error) {
         return true;
     }
 
     /** @return the most trial steps a run may take */
-    default int maxTrials() {
+    public int maxTrials() {
         return Integer.MAX_VALUE;
     }
 
@@ -65,7 +68,7 @@ public interface StepControl {
      * @param tau the current integration time
      * @return why the proposed step cannot be taken (too small), or {@code null}
      */
-    default String stepSizeProblem(double tau) {
+    public String stepSizeProblem(double tau) {
         return null;
     }
 }

@@ -117,12 +117,12 @@ public final class StepLoop<V> {
             }
             if (trials >= control.maxTrials()) {
                 throw new MaxStepsExceededException("maximum of " + control.maxTrials() + " trial steps reached at t = "
-                        + t + " before t_end = " + control.end() + " (" + statistics + ")", statistics.snapshot(), t,
+                        + t + " before t_end = " + control.end + " (" + statistics + ")", statistics.snapshot(), t,
                         userArray(t, current));
             }
             control.plan(t, tau);
-            double tNext = control.nextTime();
-            double h = control.step();
+            double tNext = control.nextTime;
+            double h = control.step;
             hook.beforeStep(accepted + 1, t, tNext, tau, h);
             // The finiteness check comes with the step's last pass instead of a second read.
             double max = stepper.stepMaxAbs(tau, h, current, trial);

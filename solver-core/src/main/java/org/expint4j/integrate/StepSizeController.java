@@ -202,7 +202,7 @@ public final class StepSizeController {
     }
 
     /**
-     * The error control of one run from {@code t0} to {@code t1}.
+     * The error control of one run to {@code t1}.
      *
      * @param t1 the user time to end at
      * @param embeddedOrder \(\hat p\) of the pair
@@ -213,45 +213,37 @@ public final class StepSizeController {
     }
 
     /** The per-run state: the proposed step and whether the last trial was rejected. */
-    private final class ErrorControl implements StepControl {
+    private final class ErrorControl extends StepControl {
 
-        private final double t1;
         private final int embeddedOrder;
         private TimeMap map;
         private double tau1;
         private double direction;
         private double proposed;
         private boolean rejected;
-        private double nextTime;
-        private double step;
 
         ErrorControl(double t1, int embeddedOrder) {
-            this.t1 = t1;
+            super(t1);
             this.embeddedOrder = embeddedOrder;
         }
 
         @Override
         public void start(double t0, double tau0, TimeMap timeMap) {
             map = timeMap;
-            tau1 = map.integrationTime(t1);
+            tau1 = map.integrationTime(end);
             direction = Math.signum(tau1 - tau0);
             double span = Math.abs(tau1 - tau0);
             proposed = Math.min(Math.min(initialStep > 0 ? initialStep : span / 100, span), maxStep);
         }
 
         @Override
-        public double end() {
-            return t1;
-        }
-
-        @Override
         public boolean finished(double t) {
-            return t == t1;
+            return t == end;
         }
 
         @Override
         public void plan(double t, double tau) {
-            nextTime = t1;
+            nextTime = end;
             step = tau1 - tau;
             if (proposed >= Math.abs(tau1 - tau) * stretch) {
                 return;
@@ -259,21 +251,11 @@ public final class StepSizeController {
             double inner = tau + direction * proposed;
             double time = map.userTime(inner);
             // Never past the end: a trial that reaches it, or ends within the tolerance of it, ends on it.
-            if (Math.abs(time - t1) > endTolerance && (time - t1) * (t - t1) > 0) {
+            if (Math.abs(time - end) > endTolerance && (time - end) * (t - end) > 0) {
                 nextTime = time;
                 double next = map.integrationTime(time);
                 step = next == inner ? direction * proposed : next - tau;
             }
-        }
-
-        @Override
-        public double nextTime() {
-            return nextTime;
-        }
-
-        @Override
-        public double step() {
-            return step;
         }
 
         @Override
