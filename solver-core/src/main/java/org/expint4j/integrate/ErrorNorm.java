@@ -31,6 +31,14 @@ public interface ErrorNorm<V> {
     }
 
     /**
+     * @return whether {@link #error} is NaN whenever a state is not finite, so that the loop needs
+     *     no separate finiteness check of the trial (on a device: one scalar fewer per trial)
+     */
+    default boolean detectsNonFinite() {
+        return false;
+    }
+
+    /**
      * The weighted RMS norm of {@link StepSizeController}:
      * \( \sqrt{\frac1n\sum_i ((y_i - \hat y_i)/(\mathrm{atol}_i + \mathrm{rtol}\max(|y_i|, |\hat y_i|)))^2} \).
      *

@@ -21,10 +21,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Adaptive DPM-Solver on the device keeps its states there: per trial step only two doubles come
- * back to the host (the maximum |x| of the step's result, which is its finiteness check, and the
- * error norm), never a vector, counted by the emulated driver. The sampler once copied both
- * embedded solutions to the host per trial (2 n doubles). The samples agree with the CPU run.
+ * Adaptive DPM-Solver on the device keeps its states there: per trial step one double comes back
+ * to the host, the error norm (NaN for a non-finite state, so it is also the finiteness check),
+ * never a vector, counted by the emulated driver. That one scalar is what any controller on the
+ * host must read to accept or reject. The sampler once copied both embedded solutions to the host
+ * per trial (2 n doubles). The samples agree with the CPU run.
  */
 @Tag("gpu")
 class AdaptiveSamplingCopyCountTest {
@@ -43,7 +44,7 @@ class AdaptiveSamplingCopyCountTest {
 
     @ParameterizedTest
     @ValueSource(ints = {2, 3})
-    void adaptiveSamplingCopiesTwoDoublesPerTrialAndNoVector(int order) {
+    void adaptiveSamplingCopiesOneDoublePerTrialAndNoVector(int order) {
         final int batch = 64;
         final int n = batch * 3;
         final SplittableRandom rnd = new SplittableRandom(0x5eed + order);
@@ -69,8 +70,8 @@ class AdaptiveSamplingCopyCountTest {
             assertTrue(trials >= 5, "order " + order + ": only " + trials + " trials");
             assertEquals(8 * copies.deviceToHostCalls(), copies.deviceToHostBytes(),
                     "order " + order + ": every device-to-host copy is one double: " + copies);
-            assertTrue(copies.deviceToHostCalls() <= 2 * trials,
-                    "order " + order + ": " + copies + " for " + trials + " trials, at most 2 doubles per trial");
+            assertEquals(trials, copies.deviceToHostCalls(),
+                    "order " + order + ": " + copies + " for " + trials + " trials, one double per trial");
             assertEquals(cpu.evaluations(), result.evaluations(), "order " + order + ": the CPU's step sequence");
             final double[] samples = new double[n];
             gpu.toArray(x, samples);

@@ -41,6 +41,12 @@ final class DpmErrorNorm<V> implements ErrorNorm<V> {
         return ops.maxSampleRms(high, low, scale, previous, atol, rtol, samples);
     }
 
+    /** {@link VectorOps#maxSampleRms} is NaN for any non-finite element. */
+    @Override
+    public boolean detectsNonFinite() {
+        return true;
+    }
+
     @Override
     public void accepted(V high, V low, double scale) {
         one[0] = scale;
