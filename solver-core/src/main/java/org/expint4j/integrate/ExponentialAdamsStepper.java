@@ -288,9 +288,4 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
     public double stageTime(int stage) {
         return lastStepWasStarter ? starter.stageTime(stage) : lastStageTime;
     }
-
-    @Override
-    public V embeddedSolution(V u) {
-        throw new UnsupportedOperationException(method.name() + " has no embedded solution");
-    }
 }

@@ -69,5 +69,7 @@ public interface Stepper<V> {
      * @return a vector owned by the stepper holding \( \hat u_{n+1} \), valid until the next step
      * @throws UnsupportedOperationException if the method has no embedded solution
      */
-    V embeddedSolution(V u);
+    default V embeddedSolution(V u) {
+        throw new UnsupportedOperationException(method().name() + " has no embedded solution");
+    }
 }

@@ -118,9 +118,4 @@ final class DpmSinglestep<V> implements Stepper<V> {
     public boolean hasEmbedded() {
         return false;
     }
-
-    @Override
-    public V embeddedSolution(V u) {
-        throw new UnsupportedOperationException("single-step DPM-Solver has no embedded solution");
-    }
 }
