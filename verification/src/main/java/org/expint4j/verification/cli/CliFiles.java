@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.ObjIntConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -146,18 +147,7 @@ public final class CliFiles {
      * @throws IOException if writing fails
      */
     public static void writeSamples(Writer out, double[] values, int dimension) throws IOException {
-        StringBuilder sb = new StringBuilder(dimension * 24);
-        for (int i = 0; i < values.length; i += dimension) {
-            sb.setLength(0);
-            for (int j = 0; j < dimension; j++) {
-                if (j > 0) {
-                    sb.append(',');
-                }
-                sb.append(values[i + j]);
-            }
-            sb.append('\n');
-            out.write(sb.toString());
-        }
+        writeRows(out, values.length, dimension, (sb, i) -> sb.append(values[i]));
     }
 
     /**
@@ -170,14 +160,20 @@ public final class CliFiles {
      * @throws IOException if writing fails
      */
     public static void writeSamples(Writer out, float[] values, int dimension) throws IOException {
-        StringBuilder sb = new StringBuilder(dimension * 16);
-        for (int i = 0; i < values.length; i += dimension) {
+        writeRows(out, values.length, dimension, (sb, i) -> sb.append(values[i]));
+    }
+
+    /** The CSV layout of both precisions; {@code append} writes value i so that a float keeps its own decimal. */
+    private static void writeRows(Writer out, int length, int dimension, ObjIntConsumer<StringBuilder> append)
+            throws IOException {
+        StringBuilder sb = new StringBuilder(dimension * 24);
+        for (int i = 0; i < length; i += dimension) {
             sb.setLength(0);
             for (int j = 0; j < dimension; j++) {
                 if (j > 0) {
                     sb.append(',');
                 }
-                sb.append(values[i + j]);
+                append.accept(sb, i + j);
             }
             sb.append('\n');
             out.write(sb.toString());
