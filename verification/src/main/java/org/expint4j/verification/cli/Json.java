@@ -118,15 +118,11 @@ public final class Json {
     }
 
     private Map<String, Object> object(int depth) {
-        pos++;
         Map<String, Object> map = new LinkedHashMap<>();
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
+        if (opensEmpty('}')) {
             return map;
         }
-        while (true) {
-            skipWhitespace();
+        do {
             if (peek() != '"') {
                 throw error("unexpected " + describe(pos) + ", expected a string key");
             }
@@ -140,41 +136,42 @@ public final class Json {
             expect(':');
             skipWhitespace();
             map.put(key, value(depth + 1));
-            skipWhitespace();
-            char c = peek();
-            if (c == ',') {
-                pos++;
-            } else if (c == '}') {
-                pos++;
-                return map;
-            } else {
-                throw error("unexpected " + describe(pos) + ", expected ',' or '}'");
-            }
-        }
+        } while (!closes('}'));
+        return map;
     }
 
     private List<Object> array(int depth) {
-        pos++;
         List<Object> list = new ArrayList<>();
-        skipWhitespace();
-        if (peek() == ']') {
-            pos++;
+        if (opensEmpty(']')) {
             return list;
         }
-        while (true) {
-            skipWhitespace();
+        do {
             list.add(value(depth + 1));
-            skipWhitespace();
-            char c = peek();
-            if (c == ',') {
-                pos++;
-            } else if (c == ']') {
-                pos++;
-                return list;
-            } else {
-                throw error("unexpected " + describe(pos) + ", expected ',' or ']'");
-            }
+        } while (!closes(']'));
+        return list;
+    }
+
+    /** Consumes the opening bracket of an object or array; true, with {@code close} consumed, if it is empty. */
+    private boolean opensEmpty(char close) {
+        pos++;
+        skipWhitespace();
+        if (peek() == close) {
+            pos++;
+            return true;
         }
+        return false;
+    }
+
+    /** After a member or element: consumes ',' (false: more follow) or {@code close} (true), and whitespace. */
+    private boolean closes(char close) {
+        skipWhitespace();
+        char c = peek();
+        if (c != ',' && c != close) {
+            throw error("unexpected " + describe(pos) + ", expected ',' or '" + close + "'");
+        }
+        pos++;
+        skipWhitespace();
+        return c == close;
     }
 
     private String string() {
