@@ -314,29 +314,24 @@ public final class ParametricTableau {
             return op == Op.CONSTANT && constant.equals(Fraction.ONE);
         }
 
-        /** @return infix form, e.g. {@code r2 / (r1 * (r2 - r1))} */
+        /** @return infix form, every compound operand bracketed, e.g. {@code r2 / (r1 * (r2 - r1))} */
         @Override
         public String toString() {
             return switch (op) {
                 case CONSTANT -> PhiCombination.format(constant);
                 case R1 -> "r1";
                 case R2 -> "r2";
-                case PLUS -> left + " + " + right;
-                case MINUS -> left + " - " + operand(right, Op.PLUS, Op.MINUS);
-                case TIMES -> operand(left, Op.PLUS, Op.MINUS) + " * " + operand(right, Op.PLUS, Op.MINUS);
-                case DIVIDE -> operand(left, Op.PLUS, Op.MINUS) + " / "
-                        + operand(right, Op.PLUS, Op.MINUS, Op.TIMES, Op.DIVIDE);
-                case NEGATE -> "-" + operand(left, Op.PLUS, Op.MINUS, Op.TIMES, Op.DIVIDE);
+                case PLUS -> operand(left) + " + " + operand(right);
+                case MINUS -> operand(left) + " - " + operand(right);
+                case TIMES -> operand(left) + " * " + operand(right);
+                case DIVIDE -> operand(left) + " / " + operand(right);
+                case NEGATE -> "-" + operand(left);
             };
         }
 
-        private static String operand(Expression e, Op... bracketed) {
-            for (Op o : bracketed) {
-                if (e.op == o) {
-                    return "(" + e + ")";
-                }
-            }
-            return e.toString();
+        /** Brackets instead of precedence rules: unambiguous, and these strings only label tests. */
+        private static String operand(Expression e) {
+            return e.left == null ? e.toString() : "(" + e + ")";
         }
     }
 

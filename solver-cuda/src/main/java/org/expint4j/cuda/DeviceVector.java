@@ -71,6 +71,23 @@ public abstract sealed class DeviceVector implements AutoCloseable
         }
     }
 
+    /**
+     * @param array a host array of this vector's element type ({@code double[]} or
+     *     {@code float[]}, as {@link #precision()})
+     * @return its length, which is this vector's
+     * @throws IllegalArgumentException if it is null or of another length
+     */
+    final int checkedLength(Object array) {
+        if (array == null) {
+            throw new IllegalArgumentException("array is null");
+        }
+        final int n = precision() == Precision.DOUBLE ? ((double[]) array).length : ((float[]) array).length;
+        if (n != length) {
+            throw new IllegalArgumentException("array has length " + n + ", vector has length " + length);
+        }
+        return n;
+    }
+
     /** @return the device address, for kernel arguments */
     final long address() {
         return pointer == null ? 0 : pointer.address();

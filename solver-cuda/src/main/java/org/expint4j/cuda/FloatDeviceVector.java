@@ -54,15 +54,4 @@ public final class FloatDeviceVector extends DeviceVector {
     public void download(int srcPos, float[] dst, int dstPos, int count) {
         owner.download(this, srcPos, dst, dstPos, count);
     }
-
-    private int checkedLength(float[] a) {
-        if (a == null) {
-            throw new IllegalArgumentException("array is null");
-        }
-        if (a.length != length()) {
-            throw new IllegalArgumentException("array has length " + a.length + ", vector has length "
-                + length());
-        }
-        return a.length;
-    }
 }

@@ -19,7 +19,7 @@ import org.expint4j.diffusion.schedule.NoiseSchedule;
  * model time back to continuous time with its {@link ModelTimeMap}. Batches hold \(B\) samples of
  * dimension \(D\) back to back. Immutable and thread-safe.
  */
-public final class GaussianDataModel implements DiffusionModel<double[]> {
+public final class GaussianDataModel extends AnalyticGaussianModel {
 
     /**
      * The largest \(|\mu_d|\) and \(s_d\) accepted, \(10^{150}\) (here and in
@@ -34,12 +34,6 @@ public final class GaussianDataModel implements DiffusionModel<double[]> {
     /** \(s\). */
     private final double[] std;
 
-    /** The noise schedule. */
-    private final NoiseSchedule schedule;
-
-    /** Model time to continuous time. */
-    private final ModelTimeMap timeMap;
-
     /**
      * @param mean \(\mu\), \(|\mu_d| \le\) {@link #MAX_MAGNITUDE}, dimension \(D \ge 1\)
      * @param std \(s\), in \((0,\) {@link #MAX_MAGNITUDE}\(]\), same dimension
@@ -50,6 +44,7 @@ public final class GaussianDataModel implements DiffusionModel<double[]> {
      */
     public GaussianDataModel(double[] mean, double[] std, NoiseSchedule schedule,
             ModelTimeMap timeMap) {
+        super(schedule, timeMap);
         Objects.requireNonNull(mean, "mean");
         Objects.requireNonNull(std, "std");
         if (mean.length == 0 || mean.length != std.length) {
@@ -62,8 +57,6 @@ public final class GaussianDataModel implements DiffusionModel<double[]> {
         }
         this.mean = mean.clone();
         this.std = std.clone();
-        this.schedule = Objects.requireNonNull(schedule, "schedule");
-        this.timeMap = Objects.requireNonNull(timeMap, "timeMap");
     }
 
     static void checkMean(String name, double value) {
@@ -79,7 +72,7 @@ public final class GaussianDataModel implements DiffusionModel<double[]> {
         }
     }
 
-    /** @return the dimension \(D\) of a sample */
+    @Override
     public int dimension() {
         return mean.length;
     }
@@ -94,35 +87,13 @@ public final class GaussianDataModel implements DiffusionModel<double[]> {
         return std.clone();
     }
 
-    /** @return the noise schedule */
-    public NoiseSchedule schedule() {
-        return schedule;
-    }
-
-    /** @return the model-time map */
-    public ModelTimeMap timeMap() {
-        return timeMap;
-    }
-
-    /**
-     * \( \epsilon^*(x, t) \) at \( t = \) {@code timeMap.fromModelTime(modelTime)}.
-     *
-     * @param x batch of length \(BD\)
-     * @param modelTime the model's time label
-     * @param out receives \( \epsilon^* \), same length
-     * @throws IllegalArgumentException if the lengths differ or are not a multiple of \(D\)
-     */
-    @Override
-    public void evaluate(double[] x, double modelTime, double[] out) {
-        noise(x, timeMap.fromModelTime(modelTime), out);
-    }
-
     /**
      * @param x batch of length \(BD\)
      * @param t continuous time
      * @param out receives \( \epsilon^*(x, t) = \sigma_t(x - \alpha_t\mu)/v_t \); may be {@code x}
      * @throws IllegalArgumentException if the lengths differ or are not a multiple of \(D\)
      */
+    @Override
     public void noise(double[] x, double t, double[] out) {
         checkBatch(x, out);
         final double a = schedule.alpha(t);
@@ -183,13 +154,6 @@ public final class GaussianDataModel implements DiffusionModel<double[]> {
             final double vT = aT * aT * var + sT * sT;
             final double v = a * a * var + s * s;
             out[i] = a * mean[d] + Math.sqrt(v / vT) * (xT[i] - aT * mean[d]);
-        }
-    }
-
-    private void checkBatch(double[] x, double[] out) {
-        if (x.length != out.length || x.length % mean.length != 0) {
-            throw new IllegalArgumentException("batch lengths " + x.length + " and " + out.length
-                    + " must be equal multiples of the dimension " + mean.length);
         }
     }
 

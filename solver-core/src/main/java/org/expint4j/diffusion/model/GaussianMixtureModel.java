@@ -28,7 +28,7 @@ import org.expint4j.diffusion.schedule.NoiseSchedule;
  * per sample: log-weights) so that evaluations allocate nothing, and are therefore not
  * thread-safe.
  */
-public final class GaussianMixtureModel implements DiffusionModel<double[]> {
+public final class GaussianMixtureModel extends AnalyticGaussianModel {
 
     /** \( \log 2\pi \). */
     private static final double LOG_TWO_PI = Math.log(2 * Math.PI);
@@ -50,12 +50,6 @@ public final class GaussianMixtureModel implements DiffusionModel<double[]> {
 
     /** Dimension \(D\). */
     private final int dimension;
-
-    /** The noise schedule. */
-    private final NoiseSchedule schedule;
-
-    /** Model time to continuous time. */
-    private final ModelTimeMap timeMap;
 
     /** Scratch: \( v_{k,t} \), row-major \(K\times D\), for {@link #preparedTime}. */
     private final double[] variances;
@@ -87,11 +81,10 @@ public final class GaussianMixtureModel implements DiffusionModel<double[]> {
      */
     public GaussianMixtureModel(double[] weights, double[][] means, double[][] stds,
             NoiseSchedule schedule, ModelTimeMap timeMap) {
+        super(schedule, timeMap);
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(means, "means");
         Objects.requireNonNull(stds, "stds");
-        this.schedule = Objects.requireNonNull(schedule, "schedule");
-        this.timeMap = Objects.requireNonNull(timeMap, "timeMap");
         components = weights.length;
         if (components == 0 || means.length != components || stds.length != components) {
             throw new IllegalArgumentException("weights, means and stds have " + weights.length
@@ -145,7 +138,7 @@ public final class GaussianMixtureModel implements DiffusionModel<double[]> {
         }
     }
 
-    /** @return the dimension \(D\) of a sample */
+    @Override
     public int dimension() {
         return dimension;
     }
@@ -160,29 +153,6 @@ public final class GaussianMixtureModel implements DiffusionModel<double[]> {
         return weights.clone();
     }
 
-    /** @return the noise schedule */
-    public NoiseSchedule schedule() {
-        return schedule;
-    }
-
-    /** @return the model-time map */
-    public ModelTimeMap timeMap() {
-        return timeMap;
-    }
-
-    /**
-     * \( \epsilon^*(x, t) \) at \( t = \) {@code timeMap.fromModelTime(modelTime)}.
-     *
-     * @param x batch of length \(BD\)
-     * @param modelTime the model's time label
-     * @param out receives \( \epsilon^* \), same length
-     * @throws IllegalArgumentException if the lengths differ or are not a multiple of \(D\)
-     */
-    @Override
-    public void evaluate(double[] x, double modelTime, double[] out) {
-        noise(x, timeMap.fromModelTime(modelTime), out);
-    }
-
     /**
      * @param x batch of length \(BD\)
      * @param t continuous time
@@ -190,11 +160,9 @@ public final class GaussianMixtureModel implements DiffusionModel<double[]> {
      *     \); may be {@code x}
      * @throws IllegalArgumentException if the lengths differ or are not a multiple of \(D\)
      */
+    @Override
     public void noise(double[] x, double t, double[] out) {
-        if (x.length != out.length || x.length % dimension != 0) {
-            throw new IllegalArgumentException("batch lengths " + x.length + " and " + out.length
-                    + " must be equal multiples of the dimension " + dimension);
-        }
+        checkBatch(x, out);
         prepare(t);
         for (int start = 0; start < x.length; start += dimension) {
             responsibilities(x, start);
