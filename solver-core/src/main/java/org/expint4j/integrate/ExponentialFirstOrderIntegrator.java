@@ -119,6 +119,7 @@ public final class ExponentialFirstOrderIntegrator extends AbstractIntegrator {
                 stepSize = end - t;
             }
             nextTime = t + stepSize;
+            nextTau = nextTime;
             step = stepSize;
         }
 

@@ -86,7 +86,8 @@ public final class FixedGrid extends StepControl {
     @Override
     public void plan(double t, double tau) {
         nextTime = time(index + 1);
-        step = Double.isNaN(uniformStep) ? map.integrationTime(nextTime) - tau : uniformStep;
+        nextTau = map.integrationTime(nextTime);
+        step = Double.isNaN(uniformStep) ? nextTau - tau : uniformStep;
     }
 
     @Override

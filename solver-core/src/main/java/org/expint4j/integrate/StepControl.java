@@ -6,7 +6,7 @@ package org.expint4j.integrate;
  * ({@link StepSizeController#control}). A control is stateful and serves one run.
  *
  * <p>Protocol: {@link #start} once; then while not {@link #finished}: {@link #plan} a trial from
- * the current point (it sets {@link #nextTime} and {@link #step}), take the trial, and let
+ * the current point (it sets {@link #nextTime}, {@link #nextTau} and {@link #step}), take the trial, and let
  * {@link #accept} judge it. The defaults are those of a control that keeps every trial.
  */
 public abstract class StepControl {
@@ -15,6 +15,8 @@ public abstract class StepControl {
     protected final double end;
     /** Set by {@link #plan}: the user time the planned trial ends at. */
     protected double nextTime;
+    /** Set by {@link #plan}: the integration time the planned trial ends at. */
+    protected double nextTau;
     /** Set by {@link #plan}: the planned trial's signed step in integration time. */
     protected double step;
 
@@ -37,7 +39,7 @@ public abstract class StepControl {
     public abstract boolean finished(double t);
 
     /**
-     * Plans the next trial step: sets {@link #nextTime} and {@link #step}.
+     * Plans the next trial step: sets {@link #nextTime}, {@link #nextTau} and {@link #step}.
      *
      * @param t the current user time
      * @param tau the current integration time

@@ -154,7 +154,7 @@ public final class StepLoop<V> {
                 current = trial;
                 trial = swap;
                 t = tNext;
-                tau = map.integrationTime(t);
+                tau = control.nextTau;
                 if (shows) {
                     V seen = user == null ? current : scale(map.scale(t), current, user);
                     if (hook.hasAfterStep()) {

@@ -244,6 +244,7 @@ public final class StepSizeController {
         @Override
         public void plan(double t, double tau) {
             nextTime = end;
+            nextTau = tau1;
             step = tau1 - tau;
             if (proposed >= Math.abs(tau1 - tau) * stretch) {
                 return;
@@ -253,8 +254,8 @@ public final class StepSizeController {
             // Never past the end: a trial that reaches it, or ends within the tolerance of it, ends on it.
             if (Math.abs(time - end) > endTolerance && (time - end) * (t - end) > 0) {
                 nextTime = time;
-                double next = map.integrationTime(time);
-                step = next == inner ? direction * proposed : next - tau;
+                nextTau = map.integrationTime(time);
+                step = nextTau == inner ? direction * proposed : nextTau - tau;
             }
         }
 

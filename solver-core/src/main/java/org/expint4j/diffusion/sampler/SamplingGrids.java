@@ -26,9 +26,11 @@ public final class SamplingGrids {
      */
     public static double[] timeSteps(NoiseSchedule schedule, SkipType skip, double tStart, double tEnd, int n) {
         checkSteps("number of steps", n);
+        double a = spacing(schedule, skip, tStart);
+        double b = spacing(schedule, skip, tEnd);
         double[] grid = new double[n + 1];
         for (int i = 0; i <= n; i++) {
-            grid[i] = timeStep(schedule, skip, tStart, tEnd, n, i);
+            grid[i] = point(schedule, skip, tStart, tEnd, a, b, n, i);
         }
         return grid;
     }
@@ -46,6 +48,22 @@ public final class SamplingGrids {
      * @return the time
      */
     static double timeStep(NoiseSchedule schedule, SkipType skip, double tStart, double tEnd, int n, int i) {
+        return point(schedule, skip, tStart, tEnd, spacing(schedule, skip, tStart), spacing(schedule, skip, tEnd),
+                n, i);
+    }
+
+    /** The variable the spacing is uniform in: \(\lambda(t)\), \(t\) or \(\sqrt t\). */
+    private static double spacing(NoiseSchedule schedule, SkipType skip, double t) {
+        return switch (skip) {
+            case LOGSNR -> schedule.lambda(t);
+            case TIME_UNIFORM -> t;
+            case TIME_QUADRATIC -> Math.sqrt(t);
+        };
+    }
+
+    /** Point {@code i} between {@code a = spacing(tStart)} and {@code b = spacing(tEnd)}, mapped back to t. */
+    private static double point(NoiseSchedule schedule, SkipType skip, double tStart, double tEnd, double a, double b,
+                                int n, int i) {
         // The ends exactly as asked: mapped through lambda or a square root they move by rounding.
         if (i == 0) {
             return tStart;
@@ -53,13 +71,11 @@ public final class SamplingGrids {
         if (i == n) {
             return tEnd;
         }
+        double r = linspace(a, b, n, i);
         return switch (skip) {
-            case LOGSNR -> schedule.inverseLambda(linspace(schedule.lambda(tStart), schedule.lambda(tEnd), n, i));
-            case TIME_UNIFORM -> linspace(tStart, tEnd, n, i);
-            case TIME_QUADRATIC -> {
-                double r = linspace(Math.sqrt(tStart), Math.sqrt(tEnd), n, i);
-                yield r * r;
-            }
+            case LOGSNR -> schedule.inverseLambda(r);
+            case TIME_UNIFORM -> r;
+            case TIME_QUADRATIC -> r * r;
         };
     }
 
