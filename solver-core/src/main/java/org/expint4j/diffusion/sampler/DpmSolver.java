@@ -122,9 +122,11 @@ public final class DpmSolver<V> {
 
     private SampleResult run(V x, SampleOptions o, double tStart, double tEnd, boolean inverse) {
         SampleValidation.check(schedule, ops.length(x), o, tStart, tEnd, inverse);
+        SampleValidation.checkSde(o, algorithm, inverse);
         int length = ops.length(x);
         LambdaDynamics<V> dynamics = new LambdaDynamics<>(noiseModel, schedule, ops, algorithm, x0Correction);
         dynamics.ensureLength(length);
+        dynamics.eta(o.eta);
         IntegrationStatistics statistics = new IntegrationStatistics();
         Hook hook = new Hook(dynamics);
         StepLoop<V> loop;
@@ -144,6 +146,10 @@ public final class DpmSolver<V> {
                 inX = method.startup() == ExponentialAdams.Startup.WARM_UP;
                 dynamics.statesInX(inX);
                 hook.multistep(stepper, o, grid.steps(), inX);
+                if (o.eta > 0) {
+                    hook.noise = new SdeNoise<>(o.noise, schedule, ops, o, length);
+                    stepper.noise(hook.noise);
+                }
                 loop = new StepLoop<>(ops, stepper, statistics);
                 control = grid;
             }
@@ -212,6 +218,7 @@ public final class DpmSolver<V> {
         private final LambdaDynamics<V> dynamics;
         private ExponentialAdamsStepper<V> multistep;
         private DpmSinglestep<V> singlestep;
+        private SdeNoise<V> noise;
         private int order;
         private int steps;
         private boolean lowerOrderFinal;
@@ -235,6 +242,9 @@ public final class DpmSolver<V> {
             dynamics.knownTime(lambdaS, s);
             if (singlestep != null) {
                 singlestep.select(step);
+            }
+            if (noise != null) {
+                noise.nextStep(step, s, t);
             }
             if (multistep != null) {
                 // The reference's rule (its code says steps < 10; its docstring says < 15).
