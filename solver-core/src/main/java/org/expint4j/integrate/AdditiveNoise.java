@@ -9,6 +9,10 @@ package org.expint4j.integrate;
  * exact stochastic convolution \( \int e^{(t_{n+1}-s)L} g(s)\,dW_s \) and \(\xi_n\) standard
  * normal). Implementations must not allocate per call.
  *
+ * <p>Only the multistep stepper takes it ({@link ExponentialAdamsStepper#noise}): a stochastic
+ * Runge–Kutta step (SDE-DPM-Solver-2, k-diffusion's {@code sample_dpmpp_sde}) needs correlated noise
+ * in its inner stages as well, which one term of the final sum cannot express.
+ *
  * @param <V> vector type
  */
 @FunctionalInterface

@@ -33,6 +33,20 @@ import org.expint4j.vector.VectorOps;
  * reference: exact third-order multistep weights (default), multistep and single-step order 4,
  * single-step warm-up of matching order, and user-given time grids.
  *
+ * <p><b>Stochastic sampling</b> ({@link SampleOptions#eta} \(\eta > 0\); Lu et al., arXiv 2211.01095,
+ * §5; k-diffusion's {@code sample_dpmpp_2m_sde}, {@code sample_dpmpp_3m_sde}): in \(\lambda\)-time with
+ * \(y = x/\alpha\) the reverse SDE family is
+ * \( dy = -(1+\eta)(y - \hat x_0)\,d\lambda + \sqrt{2\eta}\,e^{-\lambda}dW_\lambda \), semilinear with
+ * \(L = -(1+\eta)\), so the multistep stepper takes its steps with one more term of the fused sum,
+ * \( (\sigma_t/\alpha_t)\sqrt{-\mathrm{expm1}(-2\eta h)}\,s_{\mathrm{noise}}\,z \), the exact standard
+ * deviation of the step's stochastic convolution, \(z\) from the {@link SampleOptions#noise} source.
+ * Order 1 is SDE-DPM-Solver-1, order 2 DPM-Solver++(2M) SDE ({@link SolverType#DPMSOLVER}: k-diffusion's
+ * midpoint, {@link SolverType#TAYLOR}: heun), order 3 DPM-Solver++(3M) SDE (k-diffusion's exactly with
+ * {@code TAYLOR} and the reference 3M weights). Weak orders, measured exactly on Gaussian data: 1, 2,
+ * and 2 for 3M (a step's noise enters the history only from the next step, which holds the variance
+ * at order 2). No strong order is claimed: \(z\) matches the stochastic convolution in law per step,
+ * not pathwise.
+ *
  * <p>The state {@code x} is a batch of B samples of dimension D (length B·D) sharing one time.
  * Not thread-safe; allocates its buffers per run, nothing per step.
  *
