@@ -7,7 +7,7 @@ package org.expint4j.diffusion.noise;
  * {@code BrownianTreeNoiseSampler}). \(W(t)\) is found by recursive Brownian-bridge bisection
  * (Gaines and Lyons, "Variable step size control in the numerical solution of stochastic
  * differential equations", SIAM J. Appl. Math. 57, 1997; the "virtual" tree of diffrax's
- * {@code VirtualBrownianTree}, Kidger 2021): \( W(t_1) = \sqrt{t_1 - t_0}\,\xi_0 \), and on a
+ * {@code VirtualBrownianTree}): \( W(t_1) = \sqrt{t_1 - t_0}\,\xi_0 \), and on a
  * node \([a, c]\) with known ends the midpoint \(m\) takes
  * \[ W(m) = \tfrac12\big(W(a) + W(c)\big) + \tfrac12\sqrt{c - a}\;\xi_{\mathrm{node}}, \]
  * the bridge's exact conditional law, with \(\xi_{\mathrm{node}}\) a counter-based normal deviate

@@ -4,8 +4,8 @@ package org.expint4j.diffusion.noise;
  * Counter-based (stateless) random numbers: a value is a hash of its key (seed and counters), so
  * any value can be produced alone, in any order, by any thread. The hash chains the SplitMix64
  * finaliser (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", OOPSLA
- * 2014), which passes BigCrush on a counter; the normal deviate is Box–Muller's cosine branch of
- * two independent uniforms.
+ * 2014; their generator is this finaliser on a counter and passes BigCrush); the normal deviate
+ * is Box–Muller's cosine branch of two independent uniforms.
  */
 final class CounterRandom {
 

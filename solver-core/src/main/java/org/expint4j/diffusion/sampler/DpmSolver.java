@@ -33,8 +33,9 @@ import org.expint4j.vector.VectorOps;
  * reference: exact third-order multistep weights (default), multistep and single-step order 4,
  * single-step warm-up of matching order, and user-given time grids.
  *
- * <p><b>Stochastic sampling</b> ({@link SampleOptions#eta} \(\eta > 0\); Lu et al., arXiv 2211.01095,
- * §5; k-diffusion's {@code sample_dpmpp_2m_sde}, {@code sample_dpmpp_3m_sde}): in \(\lambda\)-time with
+ * <p><b>Stochastic sampling</b> ({@link SampleOptions#eta} \(\eta > 0\); SDE-DPM-Solver-1 and
+ * SDE-DPM-Solver++(2M) of Lu et al., arXiv 2211.01095; k-diffusion's {@code sample_dpmpp_2m_sde},
+ * {@code sample_dpmpp_3m_sde}): in \(\lambda\)-time with
  * \(y = x/\alpha\) the reverse SDE family is
  * \( dy = -(1+\eta)(y - \hat x_0)\,d\lambda + \sqrt{2\eta}\,e^{-\lambda}dW_\lambda \), semilinear with
  * \(L = -(1+\eta)\), so the multistep stepper takes its steps with one more term of the fused sum,
