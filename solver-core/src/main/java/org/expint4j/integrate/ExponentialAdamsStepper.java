@@ -51,6 +51,10 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
     private boolean scaled;
     private double firstFactor;
     private double valueFactor;
+    private double outputFactor = 1;
+    /** The additive noise term of every step ({@link #noise}), or null. */
+    private AdditiveNoise<V> noise;
+    private V noiseBuffer;
 
     /**
      * @param method the method
@@ -190,6 +194,10 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
         for (int j = 0; j < p; j++) {
             row.setInput(j + 1, history[(newest - j + q) % q]);
         }
+        if (noise != null) {
+            double w = noise.fill(t, h, noiseBuffer);
+            row.setNoise(w == 0 ? null : noiseBuffer, scaled ? w * outputFactor : w);
+        }
         if (scaled) {
             scaled = false;
             return row.applyScaled(out, firstFactor, valueFactor, max);
@@ -224,6 +232,29 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
         scaled = true;
         firstFactor = b / a;
         valueFactor = b * c;
+        outputFactor = b;
+    }
+
+    /**
+     * Gives every following step an additive noise term \( w_n\xi_n \) in its fused sum (a
+     * stochastic exponential Adams method; {@link AdditiveNoise}), with \(\xi_n\) filled into a
+     * buffer allocated here, once. On a scaled step ({@link #scaleNextStep}) the weight, given in
+     * the integrated variable \(y\), is multiplied by the output scale \(b\).
+     *
+     * @param value the noise, or {@code null} for none (the default)
+     * @throws UnsupportedOperationException with a single-step starter, whose stages take no noise
+     */
+    public void noise(AdditiveNoise<V> value) {
+        if (value != null && starter != null) {
+            throw new UnsupportedOperationException("a noise term needs warm-up start, not a starter");
+        }
+        noise = value;
+        for (int p = 1; p <= q; p++) {
+            rows[p].setNoise(null, 0);
+        }
+        if (value != null && noiseBuffer == null) {
+            noiseBuffer = ops.allocate(ops.length(history[0]));
+        }
     }
 
     /**

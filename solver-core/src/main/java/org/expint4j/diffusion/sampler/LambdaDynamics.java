@@ -31,6 +31,8 @@ final class LambdaDynamics<V> implements Nonlinearity<V> {
     private V x;
     private V eps;
     private boolean stateIsX;
+    /** η of the SDE variants: L = -(1 + η), N = (1 + η) x̂0 (data prediction only). */
+    private double eta;
     private double knownLambda = Double.NaN;
     private double knownTime;
 
@@ -47,7 +49,16 @@ final class LambdaDynamics<V> implements Nonlinearity<V> {
 
     /** @return the linear part in λ-time: -1 for data prediction, +1 for noise prediction */
     ScalarLinearPart linearPart() {
-        return new ScalarLinearPart(algorithm == Algorithm.DPMSOLVER_PLUS_PLUS ? -1 : 1);
+        return new ScalarLinearPart(algorithm == Algorithm.DPMSOLVER_PLUS_PLUS ? -(1 + eta) : 1);
+    }
+
+    /**
+     * Sets \(\eta \ge 0\) of the SDE family (data prediction): in \(\lambda\)-time the reverse SDE with
+     * \(\eta\) is \( dy = -(1+\eta)(y - \hat x_0)\,d\lambda + \sqrt{2\eta}\,e^{-\lambda}\,dW_\lambda \), so its drift
+     * is semilinear with \(L = -(1+\eta)\) and \(N = (1+\eta)\hat x_0\); \(\eta = 0\) is the ODE.
+     */
+    void eta(double value) {
+        eta = value;
     }
 
     /** Prepares buffers for states of the given length (once per length). */
@@ -91,9 +102,15 @@ final class LambdaDynamics<V> implements Nonlinearity<V> {
         stateIsX = value;
     }
 
-    /** @return \(c\) with \(N = c \cdot\) what {@link #evaluate} writes: -1 for noise prediction on x-states */
+    /**
+     * @return \(c\) with \(N = c \cdot\) what {@link #evaluate} writes: on x-states -1 for noise
+     *     prediction, \(1 + \eta\) for data prediction
+     */
     double valueFactor() {
-        return stateIsX && algorithm != Algorithm.DPMSOLVER_PLUS_PLUS ? -1 : 1;
+        if (algorithm == Algorithm.DPMSOLVER_PLUS_PLUS) {
+            return stateIsX ? 1 + eta : 1;
+        }
+        return stateIsX ? -1 : 1;
     }
 
     @Override
@@ -112,6 +129,9 @@ final class LambdaDynamics<V> implements Nonlinearity<V> {
         scaleInto(scale(t), y, x);
         if (algorithm == Algorithm.DPMSOLVER_PLUS_PLUS) {
             dataPrediction(x, t, out);
+            if (eta != 0) {
+                scaleInto(1 + eta, out, out);
+            }
         } else {
             noiseModel.evaluate(x, t, eps);
             scaleInto(-1.0, eps, out);

@@ -1,6 +1,7 @@
 package org.expint4j.diffusion.sampler;
 
 import java.util.Objects;
+import org.expint4j.diffusion.noise.NoiseSource;
 
 /**
  * Every option of the reference {@code sample()} (and what goes beyond it), with the reference's
@@ -48,6 +49,10 @@ public final class SampleOptions {
     boolean exactThirdOrderMultistep = true;
     Warmup warmup = Warmup.LOWER_ORDER;
     int batchSize = 1;
+    // Stochastic sampling (SDE variants of DPM-Solver++): η, the noise source and its scale.
+    double eta;
+    NoiseSource noise;
+    double sNoise = 1;
 
     /**
      * @param value number of steps (NFE for the fixed-step methods), in \([1, \) {@link #MAX_STEPS}\(]\)
@@ -178,6 +183,30 @@ public final class SampleOptions {
      */
     public SampleOptions batchSize(int value) {
         batchSize = value;
+        return this;
+    }
+
+    /**
+     * @param value \(\eta \ge 0\), finite: 0 (default) integrates the probability-flow ODE; \(\eta > 0\)
+     *     samples the SDE family of DPM-Solver++ (SDE-DPM-Solver-1, DPM-Solver++(2M/3M) SDE; see
+     *     {@link DpmSolver}), \(\eta = 1\) the reverse diffusion SDE itself; needs data prediction, the
+     *     multistep method with lower-order warm-up and a {@link #noise} source
+     * @return this
+     */
+    public SampleOptions eta(double value) {
+        eta = value;
+        return this;
+    }
+
+    /** @param value the noise of the steps when \(\eta > 0\) @return this */
+    public SampleOptions noise(NoiseSource value) {
+        noise = value;
+        return this;
+    }
+
+    /** @param value the factor of the injected noise (k-diffusion's {@code s_noise}), finite, {@code >= 0}; default 1 @return this */
+    public SampleOptions sNoise(double value) {
+        sNoise = value;
         return this;
     }
 }

@@ -77,6 +77,37 @@ final class SampleValidation {
         }
     }
 
+    /** The SDE options: η and the noise scale, and where the stochastic variants are defined. */
+    static void checkSde(SampleOptions o, Algorithm algorithm, boolean inverse) {
+        if (!(o.eta >= 0) || Double.isInfinite(o.eta)) {
+            throw new IllegalArgumentException("eta must be finite and >= 0, got " + o.eta);
+        }
+        if (!(o.sNoise >= 0) || Double.isInfinite(o.sNoise)) {
+            throw new IllegalArgumentException("s_noise must be finite and >= 0, got " + o.sNoise);
+        }
+        if (o.eta == 0) {
+            return;
+        }
+        String sde = "eta = " + o.eta + " (SDE sampling) ";
+        if (algorithm != Algorithm.DPMSOLVER_PLUS_PLUS) {
+            throw new IllegalArgumentException(sde + "needs data prediction (dpmsolver++), not "
+                    + algorithm.name().toLowerCase());
+        }
+        if (o.method != SamplingMethod.MULTISTEP) {
+            throw new IllegalArgumentException(sde + "needs the multistep method, not " + o.method.name().toLowerCase());
+        }
+        if (o.warmup != SampleOptions.Warmup.LOWER_ORDER) {
+            throw new IllegalArgumentException(sde + "needs the lower_order warm-up, not "
+                    + o.warmup.name().toLowerCase());
+        }
+        if (inverse) {
+            throw new IllegalArgumentException(sde + "samples; the inverse map is the ODE's (eta = 0)");
+        }
+        if (o.noise == null) {
+            throw new IllegalArgumentException(sde + "needs a noise source");
+        }
+    }
+
     private static void positive(String name, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(name + " must be positive and finite, got " + value);

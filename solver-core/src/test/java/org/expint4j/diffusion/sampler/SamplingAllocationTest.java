@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.lang.management.ManagementFactory;
 import java.util.function.IntFunction;
 import org.expint4j.diffusion.model.GaussianDataModel;
+import org.expint4j.diffusion.noise.BrownianTreeNoise;
+import org.expint4j.diffusion.noise.GaussianNoise;
 import org.expint4j.diffusion.schedule.LinearSchedule;
 import org.expint4j.diffusion.schedule.ModelTimeMap;
 import org.expint4j.vector.DoubleVectorOps;
@@ -26,7 +28,7 @@ class SamplingAllocationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"multistep-2", "multistep-3-singlestep-warmup", "singlestep-3-time-uniform",
-        "singlestep-fixed-4", "adaptive-2", "adaptive-3"})
+        "singlestep-fixed-4", "adaptive-2", "adaptive-3", "sde-2m-brownian-tree", "sde-3m-gaussian"})
     void samplingStepsAllocateNothing(String name) {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -41,6 +43,11 @@ class SamplingAllocationTest {
                     .order(4).steps(5 * size);
             case "adaptive-2", "adaptive-3" -> size -> new SampleOptions().method(SamplingMethod.ADAPTIVE)
                     .order(name.endsWith("2") ? 2 : 3).atol(1e-9).rtol(size == 200 ? 1e-5 : 1e-6).batchSize(4);
+            // the SDE noise term: filled per step into the stepper's preallocated buffer
+            case "sde-2m-brownian-tree" -> size -> new SampleOptions().order(2).steps(size).eta(1)
+                    .noise(new BrownianTreeNoise(7, 1e-3, 1));
+            case "sde-3m-gaussian" -> size -> new SampleOptions().order(3).steps(size).eta(0.5)
+                    .solverType(SolverType.TAYLOR).noise(new GaussianNoise(7));
             default -> throw new IllegalArgumentException(name);
         };
         long tid = Thread.currentThread().getId();

@@ -64,6 +64,21 @@ final class Choices {
         }
     }
 
+    /** The noise source of SDE sampling. */
+    enum SdeNoise {
+        /** Independent seeded Gaussian noise per step ({@code GaussianNoise}). */
+        GAUSSIAN,
+        /** Normalised increments of a seeded virtual Brownian tree ({@code BrownianTreeNoise}). */
+        BROWNIAN_TREE
+    }
+
+    /** {@code --sde-noise}. */
+    static final class SdeNoises extends Converter<SdeNoise> {
+        SdeNoises() {
+            add("brownian-tree", SdeNoise.BROWNIAN_TREE).add("gaussian", SdeNoise.GAUSSIAN);
+        }
+    }
+
     /** How a trained model reads time. */
     enum ModelTime {
         /** Continuous \(t\). */

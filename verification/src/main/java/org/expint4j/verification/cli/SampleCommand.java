@@ -34,6 +34,8 @@ import org.expint4j.diffusion.sampler.SamplingMethod;
 import org.expint4j.diffusion.sampler.SkipType;
 import org.expint4j.diffusion.sampler.SolverType;
 import org.expint4j.diffusion.model.X0Correction;
+import org.expint4j.diffusion.noise.BrownianTreeNoise;
+import org.expint4j.diffusion.noise.GaussianNoise;
 import org.expint4j.diffusion.model.onnx.ArrayType;
 import org.expint4j.integrate.MaxStepsExceededException;
 import org.expint4j.integrate.NonFiniteValueException;
@@ -102,7 +104,7 @@ final class SampleCommand implements Callable<Integer> {
     int samples;
 
     @Option(names = "--seed", paramLabel = "S", order = 7, defaultValue = "0",
-            description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
+            description = "Seed of the noise (x_T, and with --sde the steps' noise) (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", paramLabel = "FILE", order = 8, converter = Choices.OutputFile.class,
@@ -221,6 +223,29 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--quiet", order = 35, description = "No progress bar or summary on standard error.")
     boolean quiet;
 
+    // ---------------------------------------------------------------- stochastic sampling (DPM-Solver++ SDE)
+
+    @Option(names = "--sde", order = 40,
+            description = "Sample the reverse SDE (eta = 1 unless --eta is given): SDE-DPM-Solver-1 (order 1), "
+                    + "DPM-Solver++(2M) SDE (order 2; --solver-type dpmsolver = midpoint, taylor = heun) or "
+                    + "DPM-Solver++(3M) SDE (order 3); multistep dpmsolver++ only.")
+    boolean sde;
+
+    @Option(names = "--eta", paramLabel = "X", order = 41,
+            description = "Stochasticity eta >= 0 of SDE sampling (0: the ODE; 1: the reverse SDE) (default: 0, "
+                    + "or 1 with --sde).")
+    Double eta;
+
+    @Option(names = "--sde-noise", paramLabel = "N", order = 42, defaultValue = "brownian-tree",
+            converter = Choices.SdeNoises.class,
+            description = "Noise of SDE steps, from --seed: brownian-tree (one Brownian path per sample, the same at "
+                    + "any number of steps) or gaussian (independent per step) (default: brownian-tree).")
+    Choices.SdeNoise sdeNoise;
+
+    @Option(names = "--s-noise", paramLabel = "X", order = 43, defaultValue = "1.0",
+            description = "Scale of the injected SDE noise, >= 0 (default: ${DEFAULT-VALUE}).")
+    double sNoise;
+
     // Test hooks: a model that turns non-finite below a time, a writer that fails after some rows.
     @Option(names = "--x-test-nan-below-t", hidden = true)
     Double testNanBelowT;
@@ -294,6 +319,7 @@ final class SampleCommand implements Callable<Integer> {
         if (tEnd != null) {
             options.tEnd(tEnd);
         }
+        stochastic(options, noiseSchedule);
         // Analytic models are evaluated sample by sample on every core; a network on the whole batch.
         DiffusionModel<double[]> parallel = null;
         if (network == null) {
@@ -413,6 +439,49 @@ final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The SDE options: η, and the noise source seeded by {@code --seed} (per sample, batch-independent). */
+    private void stochastic(SampleOptions options, NoiseSchedule noiseSchedule) {
+        double value = eta != null ? eta : sde ? 1 : 0;
+        if (value != 0) {
+            options.eta(value).sNoise(sNoise).noise(sdeNoise == Choices.SdeNoise.GAUSSIAN ? new GaussianNoise(seed)
+                    : new BrownianTreeNoise(seed, 0, noiseSchedule.tMax()));
+        }
+    }
+
+    /** {@code " SDE eta X (noise)"} for a stochastic run, else empty. */
+    private String sdeDescription() {
+        double value = eta != null ? eta : sde ? 1 : 0;
+        return value == 0 ? "" : String.format(Locale.ROOT, " SDE eta %s (%s noise, seed %d)", value,
+                new Choices.SdeNoises().nameOf(sdeNoise), seed);
+    }
+
+    /** One-line errors for the SDE options before anything is read or run. */
+    private void checkStochastic(CommandLine.ParseResult parsed) {
+        finite("--eta", eta);
+        finite("--s-noise", sNoise);
+        if (eta != null && !(eta >= 0)) {
+            throw new IllegalArgumentException("--eta must be >= 0, got " + eta);
+        }
+        if (!(sNoise >= 0)) {
+            throw new IllegalArgumentException("--s-noise must be >= 0, got " + sNoise);
+        }
+        boolean stochastic = sde || (eta != null && eta > 0);
+        if (!stochastic && (parsed.hasMatchedOption("--sde-noise") || parsed.hasMatchedOption("--s-noise"))) {
+            throw new IllegalArgumentException((parsed.hasMatchedOption("--sde-noise") ? "--sde-noise" : "--s-noise")
+                    + " needs --sde or --eta > 0");
+        }
+        if (stochastic && method != SamplingMethod.MULTISTEP) {
+            throw new IllegalArgumentException("--sde needs --method multistep, not " + new Choices.Methods().nameOf(method));
+        }
+        if (stochastic && algorithm != Algorithm.DPMSOLVER_PLUS_PLUS) {
+            throw new IllegalArgumentException("--sde needs --algorithm-type dpmsolver++ (data prediction), not "
+                    + new Choices.Algorithms().nameOf(algorithm));
+        }
+        if (stochastic && warmup != SampleOptions.Warmup.LOWER_ORDER) {
+            throw new IllegalArgumentException("--sde needs --warmup lower-order, not singlestep");
+        }
+    }
+
     private <V> SampleResult run(DiffusionModel<V> model, NoiseSchedule noiseSchedule, VectorOps<V> ops,
             X0Correction<V> correction, V x, SampleOptions options, Progress progress, double l0, double l1) {
         DpmSolver<V> solver = new DpmSolver<>(model, noiseSchedule, ops, algorithm, correction, null);
@@ -460,7 +529,7 @@ final class SampleCommand implements Callable<Integer> {
 
     private String describeMethod(Backend where) {
         String name = new Choices.Algorithms().nameOf(algorithm) + " " + new Choices.Methods().nameOf(method)
-                + " order " + order;
+                + " order " + order + sdeDescription();
         return name + " (" + new Choices.SkipTypes().nameOf(skipType) + ", " + new Choices.Schedules().nameOf(schedule)
                 + ", " + new Choices.Precisions().nameOf(precision) + ", " + where.description() + ")";
     }
@@ -486,7 +555,11 @@ final class SampleCommand implements Callable<Integer> {
         if (gaussian && (mean == null || std == null)) {
             throw new IllegalArgumentException("--gaussian needs --mean and --std (comma lists of equal length)");
         }
-        if (noise != null && (parsed.hasMatchedOption("--samples") || parsed.hasMatchedOption("--seed"))) {
+        checkStochastic(parsed);
+        // With --sde, --seed also seeds the noise of the steps, so it may come with --noise.
+        boolean seedsSde = sde || (eta != null && eta > 0);
+        if (noise != null && (parsed.hasMatchedOption("--samples")
+                || (parsed.hasMatchedOption("--seed") && !seedsSde))) {
             throw new IllegalArgumentException("--noise cannot be combined with --samples or --seed");
         }
         if (samples < 1) {

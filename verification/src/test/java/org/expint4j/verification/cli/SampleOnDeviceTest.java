@@ -68,6 +68,18 @@ class SampleOnDeviceTest {
     }
 
     @Test
+    void sdeOnTheDeviceAgreesWithTheCpu() throws IOException {
+        Path gmm = dir.resolve("mixture.json");
+        Files.writeString(gmm, MIXTURE);
+        // the noise term is one more term of the device's fused sum, its noise uploaded per step
+        for (String precision : List.of("float64", "float32")) {
+            compare(new String[] {"--gmm", gmm.toString()}, precision, "--sde", "--order", "3", "--steps", "12");
+        }
+        compare(new String[] {"--gmm", gmm.toString()}, "float64", "--eta", "0.5", "--sde-noise", "gaussian",
+                "--steps", "12");
+    }
+
+    @Test
     void autoPicksTheDevice() throws IOException {
         Path gmm = dir.resolve("mixture.json");
         Files.writeString(gmm, MIXTURE);

@@ -41,6 +41,7 @@ class UserGuideTest {
             "import org.expint4j.integrate.*;", "import org.expint4j.vector.*;",
             "import org.expint4j.diffusion.schedule.*;", "import org.expint4j.diffusion.model.*;",
             "import org.expint4j.diffusion.sampler.*;", "import org.expint4j.diffusion.model.onnx.*;",
+            "import org.expint4j.diffusion.noise.*;",
             "import org.expint4j.verification.onnx.*;",
             "import java.util.*;", "import java.nio.file.*;", "import org.apache.commons.math3.ode.*;",
             "import org.apache.commons.math3.ode.sampling.*;", "");
