@@ -10,6 +10,7 @@ final class SampleValidation {
 
     static void check(NoiseSchedule schedule, int length, SampleOptions o, double tStart, double tEnd,
                       boolean inverse) {
+        checkUniPc(o);
         if (!(o.order >= 1 && o.order <= 4)) {
             throw new IllegalArgumentException("order must be 1, 2, 3 or 4, got " + o.order);
         }
@@ -74,6 +75,23 @@ final class SampleValidation {
             if (!(o.theta > 0 && o.theta <= 1)) {
                 throw new IllegalArgumentException("theta must be in (0, 1], got " + o.theta);
             }
+        }
+    }
+
+    /** UniPC and the UniC corrector are multistep-only. */
+    private static void checkUniPc(SampleOptions o) {
+        if (o.sampler == Sampler.UNIPC) {
+            if (o.method != SamplingMethod.MULTISTEP) {
+                throw new IllegalArgumentException("UniPC is a multistep sampler; method " + o.method.name().toLowerCase()
+                        + " is not available with it");
+            }
+            if (!(o.order >= 1 && o.order <= 4)) {
+                throw new IllegalArgumentException("UniPC order must be 1, 2, 3 or 4, got " + o.order);
+            }
+        }
+        if (o.usesCorrector() && o.method != SamplingMethod.MULTISTEP) {
+            throw new IllegalArgumentException("the UniC corrector follows a multistep predictor; method "
+                    + o.method.name().toLowerCase() + " has none");
         }
     }
 
