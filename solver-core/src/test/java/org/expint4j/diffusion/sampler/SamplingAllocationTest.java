@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 import org.expint4j.diffusion.model.GaussianDataModel;
 import org.expint4j.diffusion.schedule.LinearSchedule;
 import org.expint4j.diffusion.schedule.ModelTimeMap;
+import org.expint4j.method.UniPcCoefficients;
 import org.expint4j.vector.DoubleVectorOps;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,7 +27,7 @@ class SamplingAllocationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"multistep-2", "multistep-3-singlestep-warmup", "singlestep-3-time-uniform",
-        "singlestep-fixed-4", "adaptive-2", "adaptive-3"})
+        "singlestep-fixed-4", "adaptive-2", "adaptive-3", "unipc-3-bh1", "unipc-2-bh2", "multistep-2-unic"})
     void samplingStepsAllocateNothing(String name) {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -41,6 +42,10 @@ class SamplingAllocationTest {
                     .order(4).steps(5 * size);
             case "adaptive-2", "adaptive-3" -> size -> new SampleOptions().method(SamplingMethod.ADAPTIVE)
                     .order(name.endsWith("2") ? 2 : 3).atol(1e-9).rtol(size == 200 ? 1e-5 : 1e-6).batchSize(4);
+            case "unipc-3-bh1", "unipc-2-bh2" -> size -> new SampleOptions().sampler(Sampler.UNIPC)
+                    .variant(UniPcCoefficients.Variant.parse(name.substring(8))).order(name.charAt(6) - '0')
+                    .steps(size);
+            case "multistep-2-unic" -> size -> new SampleOptions().order(2).corrector(true).steps(size);
             default -> throw new IllegalArgumentException(name);
         };
         long tid = Thread.currentThread().getId();
