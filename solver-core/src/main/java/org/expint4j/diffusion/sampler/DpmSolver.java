@@ -35,6 +35,10 @@ import org.expint4j.vector.VectorOps;
  * reference: exact third-order multistep weights (default), multistep and single-step order 4,
  * single-step warm-up of matching order, and user-given time grids.
  *
+ * <p>UniPC (Zhao et al., NeurIPS 2023) is the same multistep loop with UniP's predictor rule and
+ * the UniC corrector ({@link Sampler#UNIPC}, {@link org.expint4j.method.UniPcCoefficients}); the
+ * corrector can also follow DPM-Solver's multistep predictors ({@link SampleOptions#corrector}).
+ *
  * <p>The state {@code x} is a batch of B samples of dimension D (length B·D) sharing one time.
  * Not thread-safe; allocates its buffers per run, nothing per step.
  *
