@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.expint4j.diffusion.model.DiffusionModel;
 import org.expint4j.diffusion.model.GaussianDataModel;
@@ -86,18 +87,13 @@ class UniPcSamplerTest {
         double[] y = DpmSolverParityTest.X_T.clone();
         double[] grid = SamplingGrids.timeSteps(schedule, SkipType.TIME_UNIFORM, 1.0, schedule.tMin(), 6);
         solver(model::noise, Algorithm.DPMSOLVER_PLUS_PLUS).sample(y, new SampleOptions().sampler(Sampler.UNIPC)
-                .order(2).timeGrid(java.util.Arrays.copyOf(grid, 4)).lowerOrderFinal(false).correctFinalStep(true));
+                .order(2).timeGrid(Arrays.copyOf(grid, 4)).lowerOrderFinal(false).correctFinalStep(true));
         assertArrayEquals(seen.get(2), y, 0, "observers see corrected states");
     }
 
     @Test
     void nonFiniteModelOutputAtTheCorrectorsEvaluationNamesItsStageAndTime() {
-        DiffusionModel<double[]> broken = (xt, t, out) -> {
-            model.noise(xt, t, out);
-            if (t < 0.5) {
-                out[1] = Double.NaN;
-            }
-        };
+        DiffusionModel<double[]> broken = DpmSolverBehaviourTest.nanBelowHalf(model);
         double[] x = DpmSolverParityTest.X_T.clone();
         NonFiniteValueException e = assertThrows(NonFiniteValueException.class,
                 () -> solver(broken, Algorithm.DPMSOLVER_PLUS_PLUS).sample(x, new SampleOptions()
