@@ -20,9 +20,9 @@ import org.expint4j.vector.VectorOps;
  * <p><b>Corrector</b> (optional, a second {@link MultistepCoefficients} rule on the nodes
  * \( (1, 0, \theta_1, \dots) \); UniC of UniPC, Zhao et al. 2023, or the exact exponential
  * Adams–Moulton rule). A corrected step of order \(p\) predicts
- * \( \tilde u_{n+1} = e^Z u_n + h\sum_{j<p}\beta_j N_{n-j} \), evaluates
+ * \( \tilde u_{n+1} = e^Z u_n + h\sum_{j\lt p}\beta_j N_{n-j} \), evaluates
  * \( \tilde N_{n+1} = N(t_{n+1}, \tilde u_{n+1}) \) and returns
- * \( u_{n+1} = e^Z u_n + h\beta^c_{-1}\tilde N_{n+1} + h\sum_{j<p}\beta^c_j N_{n-j} \), a second
+ * \( u_{n+1} = e^Z u_n + h\beta^c_{-1}\tilde N_{n+1} + h\sum_{j\lt p}\beta^c_j N_{n-j} \), a second
  * fused sum from the same inputs (order \(p+1\) from \(p+1\) values). \( \tilde N_{n+1} \)
  * becomes the history value of \(t_{n+1}\): the next step evaluates nothing at its start, so
  * the corrector costs no evaluation except on the final step. What the caller, the observers and

@@ -95,7 +95,7 @@ public final class SampleOptions {
         return this;
     }
 
-    /** @param value lower the order of the final steps when steps &lt; 10 (reference rule) @return this */
+    /** @param value lower the order of the final steps when steps &lt; 10 (reference rule; UniPC: at any steps) @return this */
     public SampleOptions lowerOrderFinal(boolean value) {
         lowerOrderFinal = value;
         return this;
