@@ -17,12 +17,31 @@ import org.expint4j.vector.VectorOps;
  * ({@link ExponentialAdams.Startup#WARM_UP}) or takes a single-step starter step whose first
  * stage is the \(N(t_n, u_n)\) the history needs ({@link ExponentialAdams.Startup#STARTER}).
  *
+ * <p><b>Corrector</b> (optional, a second {@link MultistepCoefficients} rule on the nodes
+ * \( (1, 0, \theta_1, \dots) \); UniC of UniPC, Zhao et al. 2023, or the exact exponential
+ * Adams–Moulton rule). A corrected step of order \(p\) predicts
+ * \( \tilde u_{n+1} = e^Z u_n + h\sum_{j\lt p}\beta_j N_{n-j} \), evaluates
+ * \( \tilde N_{n+1} = N(t_{n+1}, \tilde u_{n+1}) \) and returns
+ * \( u_{n+1} = e^Z u_n + h\beta^c_{-1}\tilde N_{n+1} + h\sum_{j\lt p}\beta^c_j N_{n-j} \), a second
+ * fused sum from the same inputs (order \(p+1\) from \(p+1\) values). \( \tilde N_{n+1} \)
+ * becomes the history value of \(t_{n+1}\): the next step evaluates nothing at its start, so
+ * the corrector costs no evaluation except on the final step. What the caller, the observers and
+ * any correction of the state between steps see is the corrected \(u_{n+1}\); the history
+ * keeps \(N\) at the predicted state (as UniPC's reference code does, also when an
+ * \(x_t\)-correction changes the state afterwards). {@link #correctNextStep}{@code (false)} makes
+ * a step predictor-only and evaluation-free at its end, as UniPC's final step is; otherwise every
+ * step is corrected, the last one too. Single-step starter steps are not corrected.
+ *
  * @param <V> vector type
  */
 public final class ExponentialAdamsStepper<V> implements Stepper<V> {
 
     private final ExponentialAdams method;
     private final MultistepCoefficients rule;
+    /** The corrector rule, or null. */
+    private final MultistepCoefficients corrector;
+    /** Ring size: q, or q + 1 with a corrector (the predicted value joins q older ones). */
+    private final int slots;
     private final LinearPart linearPart;
     private final Nonlinearity<V> nonlinearity;
     private final IntegrationStatistics statistics;
@@ -39,6 +58,19 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
     private final double[][] rowTheta;
     private final double[] theta;
     private final double[][] coefficients;
+    private final WeightRow<V>[] correctorRows;
+    private final double[] correctorSteps;
+    private final double[][] correctorTheta;
+    /** Corrector nodes (1, θ_0, ..., θ_{p-1}). */
+    private final double[] nodes;
+    /** Whether the next step is corrected (when there is a corrector). */
+    private boolean correctNext = true;
+    /** Whether history[newest] already holds N at the next step's start (the corrector's evaluation). */
+    private boolean pending;
+    private double pendingTime;
+    /** Whether the last step evaluated N at its start (stage 0) and at its end (stage 1). */
+    private boolean evaluatedStart;
+    private boolean evaluatedEnd;
     /** Number of stored history values (at most q). */
     private int count;
     /** Ring index of the most recent value. */
@@ -85,25 +117,54 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
     public ExponentialAdamsStepper(ExponentialAdams method, MultistepCoefficients rule, LinearPart linearPart,
                                    Nonlinearity<V> nonlinearity, VectorOps<V> ops, int length,
                                    IntegrationStatistics statistics) {
+        this(method, rule, null, linearPart, nonlinearity, ops, length, statistics);
+    }
+
+    /**
+     * A predictor–corrector stepper (see the class description): after the prediction of order
+     * \(p\) the {@code corrector} rule, given the \(p+1\) nodes \((1, 0, \theta_1, \dots)\), corrects
+     * with the evaluation at the predicted state, using φ-functions up to \( \varphi_{q+1} \).
+     *
+     * @param method the method (order, start-up, name)
+     * @param rule the predictor's coefficient rule
+     * @param corrector the corrector's coefficient rule, or {@code null} for none
+     * @param linearPart \(L\)
+     * @param nonlinearity \(N\)
+     * @param ops the vector backend
+     * @param length the state length
+     * @param statistics counters to update
+     */
+    @SuppressWarnings("unchecked")
+    public ExponentialAdamsStepper(ExponentialAdams method, MultistepCoefficients rule,
+                                   MultistepCoefficients corrector, LinearPart linearPart,
+                                   Nonlinearity<V> nonlinearity, VectorOps<V> ops, int length,
+                                   IntegrationStatistics statistics) {
         linearPart.checkStateLength(length);
         this.method = method;
         this.rule = rule;
+        this.corrector = corrector;
         this.linearPart = linearPart;
         this.nonlinearity = nonlinearity;
         this.ops = ops;
         this.statistics = statistics;
         this.q = method.order();
-        this.history = ops.newArray(q);
-        for (int j = 0; j < q; j++) {
+        this.slots = corrector == null ? q : q + 1;
+        this.history = ops.newArray(slots);
+        for (int j = 0; j < slots; j++) {
             history[j] = ops.allocate(length);
         }
-        this.historyTimes = new double[q];
+        this.historyTimes = new double[slots];
         this.starter = method.startup() == ExponentialAdams.Startup.STARTER && q > 1
                 ? new ExponentialRungeKuttaStepper<>(method.starter(), linearPart, nonlinearity, ops, length, statistics)
                 : null;
+        boolean constant = rule.hasConstantTerm() || corrector != null && corrector.hasConstantTerm();
         for (int c = 0; c < tables.length; c++) {
-            tables[c] = new PhiTable(linearPart, 1, q);
+            tables[c] = new PhiTable(linearPart, constant ? 2 : 1, corrector == null ? q : q + 1);
             tables[c].addScale(1.0);
+            if (constant) {
+                // φ_1(0) = 1: the constant weights
+                tables[c].addScale(0.0);
+            }
             tableSteps[c] = Double.NaN;
         }
         this.rows = new WeightRow[q + 1];
@@ -114,7 +175,15 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
             rowSteps[p] = Double.NaN;
         }
         this.theta = new double[q];
-        this.coefficients = new double[q][q];
+        this.coefficients = new double[q + 1][q + 2];
+        this.correctorRows = new WeightRow[corrector == null ? 0 : q + 1];
+        this.correctorSteps = new double[correctorRows.length];
+        this.correctorTheta = new double[correctorRows.length][q];
+        for (int p = 1; p < correctorRows.length; p++) {
+            correctorRows[p] = new WeightRow<>(ops, linearPart, p + 2);
+            correctorSteps[p] = Double.NaN;
+        }
+        this.nodes = new double[q + 1];
     }
 
     @Override
@@ -128,6 +197,8 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
         newest = -1;
         orderLimit = Integer.MAX_VALUE;
         scaled = false;
+        pending = false;
+        correctNext = true;
         if (starter != null) {
             starter.reset();
         }
@@ -148,11 +219,26 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
         if (u == out) {
             throw new IllegalArgumentException("step needs distinct input and output vectors");
         }
+        evaluatedStart = false;
+        evaluatedEnd = false;
+        boolean correct = corrector != null && correctNext;
+        correctNext = true;
+        if (pending) {
+            // The last step's corrector evaluated N here; the loop's time may differ from t_n + h by rounding.
+            if (Math.abs(t - pendingTime) > 4 * (Math.ulp(t) + Math.ulp(h))) {
+                throw new IllegalArgumentException("the corrector evaluated N at t = " + pendingTime
+                        + " but the step starts from t = " + t + "; call reset() first");
+            }
+            pending = false;
+            historyTimes[newest] = t;
+            lastStageTime = t;
+            return predict(t, h, u, out, max, correct);
+        }
         if (count > 0 && !(h > 0 ? t > historyTimes[newest] : t < historyTimes[newest])) {
             throw new IllegalArgumentException("multistep history at t = " + historyTimes[newest]
                     + " does not precede the step from t = " + t + " with h = " + h + "; call reset() first");
         }
-        newest = (newest + 1) % q;
+        newest = (newest + 1) % slots;
         count = Math.min(count + 1, q);
         historyTimes[newest] = t;
         lastStageTime = t;
@@ -171,35 +257,89 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
         lastStepWasStarter = false;
         nonlinearity.evaluate(t, u, history[newest]);
         statistics.addEvaluation();
+        evaluatedStart = true;
+        return predict(t, h, u, out, max, correct);
+    }
+
+    /** The prediction from the history ending at {@code newest}, then the correction if {@code correct}. */
+    private double predict(double t, double h, V u, V out, boolean max, boolean correct) {
         int p = Math.min(count, orderLimit);
         for (int j = 0; j < p; j++) {
-            theta[j] = node(historyTimes[(newest - j + q) % q], t, h);
+            theta[j] = node(historyTimes[slot(j)], t, h);
         }
         WeightRow<V> row = rows[p];
         if (rowSteps[p] != h || !sameTheta(rowTheta[p], p)) {
-            PhiTable table = table(h);
-            rule.compute(theta, p, coefficients);
-            row.setWeight(0, table.phi(0, 1.0));
-            for (int j = 0; j < p; j++) {
-                table.startCombination();
-                for (int m = 0; m < p; m++) {
-                    table.accumulate(h * coefficients[j][m], m + 1, 1.0);
-                }
-                row.setWeight(j + 1, table.combination());
-            }
+            fillWeights(row, rule, theta, p, h);
             rowSteps[p] = h;
             System.arraycopy(theta, 0, rowTheta[p], 0, p);
         }
         row.setInput(0, u);
         for (int j = 0; j < p; j++) {
-            row.setInput(j + 1, history[(newest - j + q) % q]);
+            row.setInput(j + 1, history[slot(j)]);
         }
         if (noise != null) {
             double w = noise.fill(t, h, noiseBuffer);
             row.setNoise(w == 0 ? null : noiseBuffer, scaled ? w * outputFactor : w);
         }
-        if (scaled) {
-            scaled = false;
+        boolean scaledStep = scaled;
+        scaled = false;
+        double m = apply(row, out, scaledStep, max && !correct);
+        if (!correct) {
+            return m;
+        }
+        // UniC: N at the predicted state becomes the history value of t + h.
+        int next = (newest + 1) % slots;
+        double tNext = t + h;
+        nonlinearity.evaluate(tNext, out, history[next]);
+        statistics.addEvaluation();
+        evaluatedEnd = true;
+        WeightRow<V> corrected = correctorRows[p];
+        if (correctorSteps[p] != h || !sameTheta(correctorTheta[p], p)) {
+            nodes[0] = 1;
+            System.arraycopy(theta, 0, nodes, 1, p);
+            fillWeights(corrected, corrector, nodes, p + 1, h);
+            correctorSteps[p] = h;
+            System.arraycopy(theta, 0, correctorTheta[p], 0, p);
+        }
+        corrected.setInput(0, u);
+        corrected.setInput(1, history[next]);
+        for (int j = 0; j < p; j++) {
+            corrected.setInput(j + 2, history[slot(j)]);
+        }
+        m = apply(corrected, out, scaledStep, max);
+        newest = next;
+        count = Math.min(count + 1, q);
+        historyTimes[newest] = tNext;
+        pending = true;
+        pendingTime = tNext;
+        return m;
+    }
+
+    /** Ring index of the value j steps before the newest. */
+    private int slot(int j) {
+        return (newest - j + slots) % slots;
+    }
+
+    /** Row weights: \(e^Z\), then \( h\beta_j(Z) \) of {@code r} on {@code n} nodes. */
+    private void fillWeights(WeightRow<V> row, MultistepCoefficients r, double[] nodeValues, int n, double h) {
+        PhiTable table = table(h);
+        r.compute(nodeValues, n, coefficients);
+        row.setWeight(0, table.phi(0, 1.0));
+        boolean constant = r.hasConstantTerm();
+        for (int j = 0; j < n; j++) {
+            table.startCombination();
+            for (int m = 0; m < n; m++) {
+                table.accumulate(h * coefficients[j][m], m + 1, 1.0);
+            }
+            if (constant) {
+                table.accumulate(h * coefficients[j][n], 1, 0.0);
+            }
+            row.setWeight(j + 1, table.combination());
+        }
+    }
+
+    private double apply(WeightRow<V> row, V out, boolean scaledStep, boolean max) {
+        if (scaledStep) {
             return row.applyScaled(out, firstFactor, valueFactor, max);
         }
         if (max) {
@@ -207,6 +347,17 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
         }
         row.apply(out);
         return 0;
+    }
+
+    /**
+     * Whether the next step (only) is corrected, for a stepper with a corrector (default: every
+     * step is). An uncorrected step evaluates nothing at its end, so the next step evaluates
+     * \(N\) at its start as without a corrector: how UniPC's final step saves the evaluation.
+     *
+     * @param value whether to correct the next step
+     */
+    public void correctNextStep(boolean value) {
+        correctNext = value;
     }
 
     /**
@@ -247,6 +398,10 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
     public void noise(AdditiveNoise<V> value) {
         if (value != null && starter != null) {
             throw new UnsupportedOperationException("a noise term needs warm-up start, not a starter");
+        }
+        if (value != null && corrector != null) {
+            // The corrected sum would need the step's noise too: not defined.
+            throw new UnsupportedOperationException("a noise term cannot be combined with a corrector");
         }
         noise = value;
         for (int p = 1; p <= q; p++) {
@@ -312,11 +467,19 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
         if (lastStepWasStarter) {
             return starter.firstNonFiniteStage();
         }
-        return newest >= 0 && !Double.isFinite(ops.maxAbs(history[newest])) ? 0 : -1;
+        int end = evaluatedEnd ? newest : -1;
+        int start = evaluatedEnd ? slot(1) : newest;
+        if (evaluatedStart && !Double.isFinite(ops.maxAbs(history[start]))) {
+            return 0;
+        }
+        return end >= 0 && !Double.isFinite(ops.maxAbs(history[end])) ? 1 : -1;
     }
 
     @Override
     public double stageTime(int stage) {
-        return lastStepWasStarter ? starter.stageTime(stage) : lastStageTime;
+        if (lastStepWasStarter) {
+            return starter.stageTime(stage);
+        }
+        return stage == 1 ? pendingTime : lastStageTime;
     }
 }

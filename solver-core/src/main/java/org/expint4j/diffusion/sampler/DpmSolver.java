@@ -18,7 +18,9 @@ import org.expint4j.integrate.StepLoop;
 import org.expint4j.integrate.StepObserver;
 import org.expint4j.integrate.StepSizeController;
 import org.expint4j.method.ExponentialAdams;
+import org.expint4j.method.MultistepCoefficients;
 import org.expint4j.method.NumericTableau;
+import org.expint4j.method.UniPcCoefficients;
 import org.expint4j.vector.VectorOps;
 
 /**
@@ -47,6 +49,10 @@ import org.expint4j.vector.VectorOps;
  * and 2 for 3M (a step's noise enters the history only from the next step, which holds the variance
  * at order 2). No strong order is claimed: \(z\) matches the stochastic convolution in law per step,
  * not pathwise.
+ *
+ * <p>UniPC (Zhao et al., NeurIPS 2023) is the same multistep loop with UniP's predictor rule and
+ * the UniC corrector ({@link Sampler#UNIPC}, {@link org.expint4j.method.UniPcCoefficients}); the
+ * corrector can also follow DPM-Solver's multistep predictors ({@link SampleOptions#corrector}).
  *
  * <p>The state {@code x} is a batch of B samples of dimension D (length B·D) sharing one time.
  * Not thread-safe; allocates its buffers per run, nothing per step.
@@ -155,8 +161,8 @@ public final class DpmSolver<V> {
                 ExponentialAdams method = new ExponentialAdams(o.order,
                         o.warmup == SampleOptions.Warmup.SINGLESTEP && o.order > 1
                                 ? ExponentialAdams.Startup.STARTER : ExponentialAdams.Startup.WARM_UP);
-                ExponentialAdamsStepper<V> stepper = new ExponentialAdamsStepper<>(method,
-                        DpmCoefficients.multistep(o.solverType, o.exactThirdOrderMultistep), dynamics.linearPart(),
+                ExponentialAdamsStepper<V> stepper = new ExponentialAdamsStepper<>(method, predictor(o),
+                        o.usesCorrector() ? UniPcCoefficients.corrector(o.variant) : null, dynamics.linearPart(),
                         dynamics, ops, length, statistics);
                 inX = method.startup() == ExponentialAdams.Startup.WARM_UP;
                 dynamics.statesInX(inX);
@@ -227,6 +233,12 @@ public final class DpmSolver<V> {
                 .withInitialStep(o.hInit).withEndRules(1, o.tErr).withMaxSteps(MAX_TRIALS);
     }
 
+    /** The multistep predictor: UniP of the variant, or DPM-Solver's rule. */
+    private static MultistepCoefficients predictor(SampleOptions o) {
+        return o.sampler == Sampler.UNIPC ? UniPcCoefficients.predictor(o.variant)
+                : DpmCoefficients.multistep(o.solverType, o.exactThirdOrderMultistep);
+    }
+
     /** What DPM-Solver does around the loop's steps. */
     private final class Hook implements StepHook<V> {
 
@@ -238,6 +250,9 @@ public final class DpmSolver<V> {
         private int steps;
         private boolean lowerOrderFinal;
         private boolean inX;
+        private boolean unipc;
+        private boolean corrected;
+        private boolean correctFinalStep;
 
         Hook(LambdaDynamics<V> dynamics) {
             this.dynamics = dynamics;
@@ -249,6 +264,9 @@ public final class DpmSolver<V> {
             steps = gridSteps;
             lowerOrderFinal = o.lowerOrderFinal;
             inX = statesInX;
+            unipc = o.sampler == Sampler.UNIPC;
+            corrected = o.usesCorrector();
+            correctFinalStep = o.correctFinalStep;
         }
 
         @Override
@@ -262,8 +280,14 @@ public final class DpmSolver<V> {
                 noise.nextStep(step, s, t);
             }
             if (multistep != null) {
-                // The reference's rule (its code says steps < 10; its docstring says < 15).
-                multistep.limitOrder(lowerOrderFinal && steps < 10 ? Math.min(order, steps + 1 - step) : order);
+                // The reference's rule (its code says steps < 10; its docstring says < 15); UniPC's code: any steps.
+                boolean lower = lowerOrderFinal && (unipc || steps < 10);
+                multistep.limitOrder(lower ? Math.min(order, steps + 1 - step) : order);
+                if (corrected) {
+                    // The reference UniPC does not correct the final step (NFE = steps).
+                    multistep.correctNextStep(step < steps || correctFinalStep);
+                    dynamics.knownEndTime(lambdaS + h, t);
+                }
                 if (inX) {
                     multistep.scaleNextStep(dynamics.scale(s), dynamics.scale(t), dynamics.valueFactor());
                 }

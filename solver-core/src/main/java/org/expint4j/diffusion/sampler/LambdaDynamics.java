@@ -35,6 +35,8 @@ final class LambdaDynamics<V> implements Nonlinearity<V> {
     private double eta;
     private double knownLambda = Double.NaN;
     private double knownTime;
+    private double knownEndLambda = Double.NaN;
+    private double knownEndTime;
 
     LambdaDynamics(DiffusionModel<V> noiseModel, NoiseSchedule schedule, VectorOps<V> ops, Algorithm algorithm,
                    X0Correction<V> correction) {
@@ -88,8 +90,17 @@ final class LambdaDynamics<V> implements Nonlinearity<V> {
         knownTime = t;
     }
 
+    /** As {@link #knownTime}, for the end of the step (where a corrector evaluates the model). */
+    void knownEndTime(double lambda, double t) {
+        knownEndLambda = lambda;
+        knownEndTime = t;
+    }
+
     double timeOf(double lambda) {
-        return lambda == knownLambda ? knownTime : schedule.inverseLambda(lambda);
+        if (lambda == knownLambda) {
+            return knownTime;
+        }
+        return lambda == knownEndLambda ? knownEndTime : schedule.inverseLambda(lambda);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.expint4j.diffusion.sampler;
 
 import java.util.Objects;
 import org.expint4j.diffusion.noise.NoiseSource;
+import org.expint4j.method.UniPcCoefficients;
 
 /**
  * Every option of the reference {@code sample()} (and what goes beyond it), with the reference's
@@ -53,6 +54,12 @@ public final class SampleOptions {
     double eta;
     NoiseSource noise;
     double sNoise = 1;
+    // UniPC (Zhao et al. 2023) and the UniC corrector
+    Sampler sampler = Sampler.DPM_SOLVER;
+    UniPcCoefficients.Variant variant = UniPcCoefficients.Variant.BH1;
+    /** Null: the sampler's default (on for UniPC, off for DPM-Solver). */
+    Boolean corrector;
+    boolean correctFinalStep;
 
     /**
      * @param value number of steps (NFE for the fixed-step methods), in \([1, \) {@link #MAX_STEPS}\(]\)
@@ -93,7 +100,7 @@ public final class SampleOptions {
         return this;
     }
 
-    /** @param value lower the order of the final steps when steps &lt; 10 (reference rule) @return this */
+    /** @param value lower the order of the final steps when steps &lt; 10 (reference rule; UniPC: at any steps) @return this */
     public SampleOptions lowerOrderFinal(boolean value) {
         lowerOrderFinal = value;
         return this;
@@ -208,5 +215,46 @@ public final class SampleOptions {
     public SampleOptions sNoise(double value) {
         sNoise = value;
         return this;
+    }
+
+    /**
+     * @param value the multistep rules: DPM-Solver (default) or UniPC, which needs the multistep
+     *     method and has orders 1–4
+     * @return this
+     */
+    public SampleOptions sampler(Sampler value) {
+        sampler = Objects.requireNonNull(value, "sampler");
+        return this;
+    }
+
+    /** @param value UniPC's \(B(h)\): {@code BH1} (default, as the reference) or {@code BH2} @return this */
+    public SampleOptions variant(UniPcCoefficients.Variant value) {
+        variant = Objects.requireNonNull(value, "variant");
+        return this;
+    }
+
+    /**
+     * @param value whether the UniC corrector (of {@link #variant}) follows each multistep predictor
+     *     step, UniPC's or DPM-Solver's (default: on for UniPC, off for DPM-Solver); multistep method only
+     * @return this
+     */
+    public SampleOptions corrector(boolean value) {
+        corrector = value;
+        return this;
+    }
+
+    /**
+     * @param value whether the corrector also runs after the final step, at the cost of one more
+     *     evaluation (default false: the reference UniPC skips it, so NFE = steps)
+     * @return this
+     */
+    public SampleOptions correctFinalStep(boolean value) {
+        correctFinalStep = value;
+        return this;
+    }
+
+    /** @return whether the multistep steps are corrected */
+    boolean usesCorrector() {
+        return corrector != null ? corrector : sampler == Sampler.UNIPC;
     }
 }

@@ -10,6 +10,7 @@ final class SampleValidation {
 
     static void check(NoiseSchedule schedule, int length, SampleOptions o, double tStart, double tEnd,
                       boolean inverse) {
+        checkUniPc(o);
         if (!(o.order >= 1 && o.order <= 4)) {
             throw new IllegalArgumentException("order must be 1, 2, 3 or 4, got " + o.order);
         }
@@ -105,6 +106,28 @@ final class SampleValidation {
         }
         if (o.noise == null) {
             throw new IllegalArgumentException(sde + "needs a noise source");
+        }
+        if (o.sampler != Sampler.DPM_SOLVER || o.usesCorrector()) {
+            // The UniC correction would need the step's noise too: not defined here.
+            throw new IllegalArgumentException(sde + "is defined for DPM-Solver++ without a corrector, not sampler "
+                    + o.sampler.name().toLowerCase() + (o.usesCorrector() ? " with the UniC corrector" : ""));
+        }
+    }
+
+    /** UniPC and the UniC corrector are multistep-only. */
+    private static void checkUniPc(SampleOptions o) {
+        if (o.sampler == Sampler.UNIPC) {
+            if (o.method != SamplingMethod.MULTISTEP) {
+                throw new IllegalArgumentException("UniPC is a multistep sampler; method " + o.method.name().toLowerCase()
+                        + " is not available with it");
+            }
+            if (!(o.order >= 1 && o.order <= 4)) {
+                throw new IllegalArgumentException("UniPC order must be 1, 2, 3 or 4, got " + o.order);
+            }
+        }
+        if (o.usesCorrector() && o.method != SamplingMethod.MULTISTEP) {
+            throw new IllegalArgumentException("the UniC corrector follows a multistep predictor; method "
+                    + o.method.name().toLowerCase() + " has none");
         }
     }
 

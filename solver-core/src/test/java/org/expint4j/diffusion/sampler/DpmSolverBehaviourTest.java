@@ -55,14 +55,19 @@ class DpmSolverBehaviourTest {
         assertMessage(() -> onDiscrete.sample(x, new SampleOptions().tEnd(1e-4)), "t_end = 1.0E-4", "log-SNR");
     }
 
-    @Test
-    void nonFiniteModelOutputStopsWithStepTimeAndNfe() {
-        DiffusionModel<double[]> broken = (xt, t, out) -> {
+    /** @return {@code model}'s noise prediction, with a NaN in component 1 below t = 0.5 */
+    static DiffusionModel<double[]> nanBelowHalf(GaussianDataModel model) {
+        return (xt, t, out) -> {
             model.noise(xt, t, out);
             if (t < 0.5) {
                 out[1] = Double.NaN;
             }
         };
+    }
+
+    @Test
+    void nonFiniteModelOutputStopsWithStepTimeAndNfe() {
+        DiffusionModel<double[]> broken = nanBelowHalf(model);
         double[] x = DpmSolverParityTest.X_T.clone();
         NonFiniteValueException e = assertThrows(NonFiniteValueException.class,
                 () -> new DpmSolver<>(broken, schedule, DoubleVectorOps.serial(), Algorithm.DPMSOLVER_PLUS_PLUS)

@@ -2,6 +2,7 @@ package org.expint4j.diffusion.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.IntFunction;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.expint4j.diffusion.model.GaussianDataModel;
 import org.expint4j.diffusion.schedule.LinearSchedule;
@@ -48,6 +49,27 @@ class DpmSolverOrderTest {
         "DPMSOLVER_PLUS_PLUS, SINGLESTEP_FIXED, DPMSOLVER, 4, true, 3.7, 5.0"})
     void observedOrderOnGaussianData(Algorithm algorithm, SamplingMethod method, SolverType type, int order,
                                      boolean exact3M, double low, double high) {
+        SampleOptions.Warmup warmup = method == SamplingMethod.MULTISTEP && order >= 3
+                ? SampleOptions.Warmup.SINGLESTEP : SampleOptions.Warmup.LOWER_ORDER;
+        StringBuilder table = new StringBuilder();
+        double slope = observedOrder(algorithm, nfe -> new SampleOptions().method(method).solverType(type)
+                .order(order).steps(nfe).exactThirdOrderMultistep(exact3M).warmup(warmup), table);
+        System.out.printf("%s %s %s order %d exact3M=%s: observed order %.3f%n%s", algorithm, method, type, order,
+                exact3M, slope, table);
+        assertTrue(slope >= low && slope <= high, () -> algorithm + " " + method + " " + type + " order " + order
+                + ": observed order " + slope + " outside [" + low + ", " + high + "]\n" + table);
+    }
+
+    /**
+     * The harness: the least-squares slope of log error on log NFE for NFE 60 to 960 (doubling),
+     * with logSNR steps to \(t_0 = 10^{-3}\) and lower-order final steps off (set here).
+     *
+     * @param algorithm the prediction
+     * @param options the options for a number of steps
+     * @param table receives the error table
+     * @return the observed order
+     */
+    static double observedOrder(Algorithm algorithm, IntFunction<SampleOptions> options, StringBuilder table) {
         double[] mean = DpmSolverParityTest.MEAN;
         double[] std = DpmSolverParityTest.STD;
         double[] xT = DpmSolverParityTest.X_T;
@@ -55,16 +77,11 @@ class DpmSolverOrderTest {
         GaussianDataModel model = new GaussianDataModel(mean, std, schedule, ModelTimeMap.CONTINUOUS);
         double[] exact = new double[3];
         model.exactSolution(xT, 1.0, 1e-3, exact);
-        SampleOptions.Warmup warmup = method == SamplingMethod.MULTISTEP && order >= 3
-                ? SampleOptions.Warmup.SINGLESTEP : SampleOptions.Warmup.LOWER_ORDER;
         SimpleRegression fit = new SimpleRegression();
-        StringBuilder table = new StringBuilder();
         for (int nfe = 60; nfe <= 960; nfe *= 2) {
             double[] x = xT.clone();
             SampleResult r = new DpmSolver<>(model::noise, schedule, DoubleVectorOps.serial(), algorithm)
-                    .sample(x, new SampleOptions().method(method).solverType(type).order(order).steps(nfe)
-                            .skipType(SkipType.LOGSNR).tEnd(1e-3).lowerOrderFinal(false)
-                            .exactThirdOrderMultistep(exact3M).warmup(warmup));
+                    .sample(x, options.apply(nfe).skipType(SkipType.LOGSNR).tEnd(1e-3).lowerOrderFinal(false));
             double err = 0;
             for (int i = 0; i < 3; i++) {
                 err = Math.max(err, Math.abs(x[i] - exact[i]));
@@ -72,10 +89,6 @@ class DpmSolverOrderTest {
             table.append(String.format("  NFE %4d err %.3e%n", r.evaluations(), err));
             fit.addData(Math.log(r.evaluations()), Math.log(err));
         }
-        double slope = -fit.getSlope();
-        System.out.printf("%s %s %s order %d exact3M=%s: observed order %.3f%n%s", algorithm, method, type, order,
-                exact3M, slope, table);
-        assertTrue(slope >= low && slope <= high, () -> algorithm + " " + method + " " + type + " order " + order
-                + ": observed order " + slope + " outside [" + low + ", " + high + "]\n" + table);
+        return -fit.getSlope();
     }
 }

@@ -10,6 +10,7 @@ import org.expint4j.diffusion.noise.BrownianTreeNoise;
 import org.expint4j.diffusion.noise.GaussianNoise;
 import org.expint4j.diffusion.schedule.LinearSchedule;
 import org.expint4j.diffusion.schedule.ModelTimeMap;
+import org.expint4j.method.UniPcCoefficients;
 import org.expint4j.vector.DoubleVectorOps;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,7 +29,8 @@ class SamplingAllocationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"multistep-2", "multistep-3-singlestep-warmup", "singlestep-3-time-uniform",
-        "singlestep-fixed-4", "adaptive-2", "adaptive-3", "sde-2m-brownian-tree", "sde-3m-gaussian"})
+        "singlestep-fixed-4", "adaptive-2", "adaptive-3", "sde-2m-brownian-tree", "sde-3m-gaussian", "unipc-3-bh1",
+        "unipc-2-bh2", "multistep-2-unic"})
     void samplingStepsAllocateNothing(String name) {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -48,6 +50,10 @@ class SamplingAllocationTest {
                     .noise(new BrownianTreeNoise(7, 1e-3, 1));
             case "sde-3m-gaussian" -> size -> new SampleOptions().order(3).steps(size).eta(0.5)
                     .solverType(SolverType.TAYLOR).noise(new GaussianNoise(7));
+            case "unipc-3-bh1", "unipc-2-bh2" -> size -> new SampleOptions().sampler(Sampler.UNIPC)
+                    .variant(UniPcCoefficients.Variant.parse(name.substring(8))).order(name.charAt(6) - '0')
+                    .steps(size);
+            case "multistep-2-unic" -> size -> new SampleOptions().order(2).corrector(true).steps(size);
             default -> throw new IllegalArgumentException(name);
         };
         long tid = Thread.currentThread().getId();

@@ -3,9 +3,11 @@ package org.expint4j.verification.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.expint4j.diffusion.sampler.Algorithm;
+import org.expint4j.diffusion.sampler.Sampler;
 import org.expint4j.diffusion.sampler.SamplingMethod;
 import org.expint4j.diffusion.sampler.SkipType;
 import org.expint4j.diffusion.sampler.SolverType;
+import org.expint4j.method.UniPcCoefficients;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -174,6 +176,22 @@ final class Choices {
         Warmups() {
             add("lower-order", org.expint4j.diffusion.sampler.SampleOptions.Warmup.LOWER_ORDER)
                     .add("singlestep", org.expint4j.diffusion.sampler.SampleOptions.Warmup.SINGLESTEP);
+        }
+    }
+
+    /** {@code --sampler}. */
+    static final class Samplers extends Converter<Sampler> {
+        Samplers() {
+            add("dpm-solver", Sampler.DPM_SOLVER)
+                    .add("unipc", Sampler.UNIPC);
+        }
+    }
+
+    /** {@code --variant}: UniPC's B(h). */
+    static final class Variants extends Converter<UniPcCoefficients.Variant> {
+        Variants() {
+            add("bh1", UniPcCoefficients.Variant.BH1)
+                    .add("bh2", UniPcCoefficients.Variant.BH2);
         }
     }
 

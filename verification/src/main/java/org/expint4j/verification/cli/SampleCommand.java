@@ -30,6 +30,7 @@ import org.expint4j.diffusion.schedule.ModelTimeMap;
 import org.expint4j.diffusion.schedule.NoiseSchedule;
 import org.expint4j.diffusion.sampler.SampleOptions;
 import org.expint4j.diffusion.sampler.SampleResult;
+import org.expint4j.diffusion.sampler.Sampler;
 import org.expint4j.diffusion.sampler.SamplingMethod;
 import org.expint4j.diffusion.sampler.SkipType;
 import org.expint4j.diffusion.sampler.SolverType;
@@ -39,6 +40,7 @@ import org.expint4j.diffusion.noise.GaussianNoise;
 import org.expint4j.diffusion.model.onnx.ArrayType;
 import org.expint4j.integrate.MaxStepsExceededException;
 import org.expint4j.integrate.NonFiniteValueException;
+import org.expint4j.method.UniPcCoefficients;
 import org.expint4j.verification.dpm.MixtureSpec;
 import org.expint4j.verification.io.AtomicFiles;
 import org.expint4j.verification.io.Outputs;
@@ -220,6 +222,26 @@ final class SampleCommand implements Callable<Integer> {
             description = "auto (CUDA when a device works, else the CPU), cpu or cuda (default: auto).")
     Choices.Backend backend;
 
+    // UniPC (Zhao et al. 2023) and its corrector
+    @Option(names = "--sampler", paramLabel = "S", order = 40, defaultValue = "dpm-solver",
+            converter = Choices.Samplers.class,
+            description = "Multistep rules: dpm-solver or unipc (UniP-k predictor with the UniC corrector, "
+                    + "lower-order final steps at any step count; multistep only, orders 1-4) (default: dpm-solver).")
+    Sampler sampler;
+
+    @Option(names = "--variant", paramLabel = "V", order = 41, defaultValue = "bh1", converter = Choices.Variants.class,
+            description = "UniPC/UniC B(h): bh1 (B = h) or bh2 (B = e^h - 1) (default: bh1).")
+    UniPcCoefficients.Variant variant;
+
+    @Option(names = "--corrector", paramLabel = "true|false", order = 42, arity = "0..1", fallbackValue = "true",
+            description = "UniC after each multistep step, also after DPM-Solver's (default: on for unipc, off "
+                    + "for dpm-solver; the final step is not corrected).")
+    Boolean corrector;
+
+    @Option(names = "--correct-final-step", order = 43,
+            description = "Correct the final step too (+1 NFE).")
+    boolean correctFinalStep;
+
     @Option(names = "--quiet", order = 35, description = "No progress bar or summary on standard error.")
     boolean quiet;
 
@@ -313,6 +335,10 @@ final class SampleCommand implements Callable<Integer> {
                 .lowerOrderFinal(lowerOrderFinal).denoiseToZero(denoiseToZero).solverType(solverType)
                 .atol(atol).rtol(rtol).hInit(hInit).theta(theta).tErr(tErr)
                 .exactThirdOrderMultistep(multistep3 == Choices.ThirdOrderWeights.EXACT).warmup(warmup).batchSize(batch);
+        options.sampler(sampler).variant(variant).correctFinalStep(correctFinalStep);
+        if (corrector != null) {
+            options.corrector(corrector);
+        }
         if (tStart != null) {
             options.tStart(tStart);
         }
@@ -528,8 +554,11 @@ final class SampleCommand implements Callable<Integer> {
     }
 
     private String describeMethod(Backend where) {
-        String name = new Choices.Algorithms().nameOf(algorithm) + " " + new Choices.Methods().nameOf(method)
-                + " order " + order + sdeDescription();
+        String name = (sampler == Sampler.UNIPC
+                ? "unipc-" + new Choices.Variants().nameOf(variant) + " " : "")
+                + new Choices.Algorithms().nameOf(algorithm) + " " + new Choices.Methods().nameOf(method)
+                + " order " + order + (Boolean.TRUE.equals(corrector) && sampler != Sampler.UNIPC
+                        ? " + UniC" : "") + sdeDescription();
         return name + " (" + new Choices.SkipTypes().nameOf(skipType) + ", " + new Choices.Schedules().nameOf(schedule)
                 + ", " + new Choices.Precisions().nameOf(precision) + ", " + where.description() + ")";
     }
