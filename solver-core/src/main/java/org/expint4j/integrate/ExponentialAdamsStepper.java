@@ -103,7 +103,7 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
 
     /**
      * A stepper with another coefficient rule (for example DPM-Solver's published multistep
-     * updates), using φ-functions up to \( arphi_q \).
+     * updates), using φ-functions up to \( \varphi_q \).
      *
      * @param method the method (order, start-up, name)
      * @param rule the coefficient rule

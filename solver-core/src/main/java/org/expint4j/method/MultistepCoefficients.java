@@ -9,12 +9,12 @@ package org.expint4j.method;
  * are other rules.
  *
  * <p>The same form serves correctors (implicit rules, such as UniC): their nodes start with the
- * new value, \( 	heta_0 = 1 \) at \(t_{n+1}\), then \(0, 	heta_1, \dots\) as for the predictor
+ * new value, \( \theta_0 = 1 \) at \(t_{n+1}\), then \(0, \theta_1, \dots\) as for the predictor
  * ({@link org.expint4j.integrate.ExponentialAdamsStepper}'s corrector).
  *
  * <p>Some rules also have a weight independent of \(Z\) (UniPC's \(B(h) = h\) closed forms): with
  * {@link #hasConstantTerm}, {@code gamma[j][p]} is the coefficient of the constant
- * \( 1 = arphi_1(0) \) (the identity for a matrix \(L\)) in \( eta_j \).
+ * \( 1 = \varphi_1(0) \) (the identity for a matrix \(L\)) in \( \beta_j \).
  */
 @FunctionalInterface
 public interface MultistepCoefficients {
