@@ -168,6 +168,16 @@ class SigmaSpacingTest {
         assertArrayEquals(b, a, 0);
         assertEquals(rb.evaluations(), ra.evaluations());
         assertEquals(times[times.length - 1], ra.finalTime(), 0);
+        // The sigma of T itself is accepted on every family, whatever t(lambda) rounds it to.
+        NoiseSchedule[] schedules = {s, DiscreteSchedule.cosine(1000), new VeSchedule(), new FlowSchedule()};
+        for (NoiseSchedule family : schedules) {
+            double[] ends = {sigmaTilde(family, family.tMax()), sigmaTilde(family, family.tMin())};
+            GaussianDataModel g = new GaussianDataModel(new double[] {0}, new double[] {1}, family,
+                    ModelTimeMap.CONTINUOUS);
+            SampleResult r = new DpmSolver<>(g::noise, family, DoubleVectorOps.serial(), Algorithm.DPMSOLVER_PLUS_PLUS)
+                    .sample(new double[] {1}, new SampleOptions().order(1).sigmas(ends));
+            assertEquals(1, r.steps(), family.toString());
+        }
     }
 
     @Test

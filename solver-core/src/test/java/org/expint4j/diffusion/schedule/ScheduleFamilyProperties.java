@@ -28,10 +28,6 @@ class ScheduleFamilyProperties {
         return LongStream.range(0, 8).map(i -> 0x5c4ed100L + i);
     }
 
-    private static double logUniform(SplittableRandom rnd, double lo, double hi) {
-        return Math.exp(rnd.nextDouble(Math.log(lo), Math.log(hi)));
-    }
-
     /**
      * VE: \( \lambda = -\log t \) carries half an ulp of \(|\lambda|\) and \( e^{-\lambda} \) turns
      * an absolute error \(d\lambda\) into the relative error \(d\lambda\) of \(t\): at most
@@ -41,9 +37,9 @@ class ScheduleFamilyProperties {
     @MethodSource("seeds")
     void veInverseIsTheInverse(long seed) {
         final SplittableRandom rnd = new SplittableRandom(seed);
-        final VeSchedule s = new VeSchedule(logUniform(rnd, 1e-6, 1), logUniform(rnd, 2, 1e4));
+        final VeSchedule s = new VeSchedule(ScheduleProperties.logUniform(rnd, 1e-6, 1), ScheduleProperties.logUniform(rnd, 2, 1e4));
         for (int i = 0; i < SAMPLES; i++) {
-            final double t = logUniform(rnd, 1e-300, 1e300);
+            final double t = ScheduleProperties.logUniform(rnd, 1e-300, 1e300);
             final double lambda = s.lambda(t);
             assertEquals(t, s.inverseLambda(lambda), 2 * (2 + Math.abs(lambda)) * EPS * t, "seed " + seed + ", t = " + t);
             assertEquals(1, s.alpha(t), 0, "seed " + seed);
@@ -63,7 +59,7 @@ class ScheduleFamilyProperties {
         final SplittableRandom rnd = new SplittableRandom(seed);
         final FlowSchedule s = new FlowSchedule();
         for (int i = 0; i < SAMPLES; i++) {
-            final double t = rnd.nextBoolean() ? logUniform(rnd, 1e-300, 0.5) : 1 - logUniform(rnd, 1e-12, 0.5);
+            final double t = rnd.nextBoolean() ? ScheduleProperties.logUniform(rnd, 1e-300, 0.5) : 1 - ScheduleProperties.logUniform(rnd, 1e-12, 0.5);
             final double lambda = s.lambda(t);
             final double bound = 8 * EPS * (1 + Math.abs(Math.log1p(-t)) + Math.abs(Math.log(t)));
             final double back = s.inverseLambda(lambda);
@@ -96,7 +92,7 @@ class ScheduleFamilyProperties {
             new CosineSchedule(), new VeSchedule(), new FlowSchedule()};
         for (DifferentiableSchedule s : schedules) {
             for (int i = 0; i < 50; i++) {
-                final double t = logUniform(rnd, s.tMin(), s.tMax() * 0.999);
+                final double t = ScheduleProperties.logUniform(rnd, s.tMin(), s.tMax() * 0.999);
                 final double gap = Math.min(t, s.tMax() - t);
                 final double h = 1e-5 * gap;
                 final double da = (s.alpha(t + h) - s.alpha(t - h)) / (2 * h);

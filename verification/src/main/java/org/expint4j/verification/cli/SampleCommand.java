@@ -603,6 +603,10 @@ final class SampleCommand implements Callable<Integer> {
             return 1;
         }
         double from = tStart != null ? tStart : s.tMax();
+        if (sigmas != null && sigmaSpacing() == null) {
+            // A sigma list starts at its first value: sigma/alpha = e^(-lambda).
+            from = s.inverseLambda(-Math.log(parseList(sigmas, "--sigmas")[0]));
+        }
         return Math.hypot(s.alpha(from), s.sigma(from));
     }
 
@@ -625,6 +629,10 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--flow-shift must be positive and finite, got " + flowShift);
         }
         if (sigmas != null && named == null) {
+            if (tStart != null || tEnd != null) {
+                throw new IllegalArgumentException("a --sigmas list fixes the grid from its first to its last value; "
+                        + "drop " + (tStart != null ? "--t-start" : "--t-end"));
+            }
             double[] list = parseList(sigmas, "--sigmas");
             if (list.length < 2) {
                 throw new IllegalArgumentException("--sigmas needs a spacing name or at least 2 values, got '" + sigmas

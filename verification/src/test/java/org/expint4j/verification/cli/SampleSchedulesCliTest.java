@@ -150,6 +150,8 @@ class SampleSchedulesCliTest {
                 "--schedule", "ve", "--sigmas", "80,90");
         assertUsageError("--sigmas value 2 is -1.0, must be positive", "sample", g[0], g[1], g[2], g[3], g[4], "--sigmas", "10,-1");
         assertUsageError("--sigmas value 2: 'x' is not a number", "sample", g[0], g[1], g[2], g[3], g[4], "--sigmas", "10,x");
+        assertUsageError("a --sigmas list fixes the grid from its first to its last value; drop --t-start", "sample",
+                g[0], g[1], g[2], g[3], g[4], "--sigmas", "10,1", "--t-start", "0.5");
         assertUsageError("--sigmas needs a spacing name or at least 2 values, got '3'", "sample", g[0], g[1], g[2], g[3], g[4],
                 "--sigmas", "3");
         assertUsageError("sigmas[0] = 100.0 maps to time 100", "sample",
