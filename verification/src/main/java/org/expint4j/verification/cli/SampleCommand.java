@@ -197,7 +197,8 @@ final class SampleCommand implements Callable<Integer> {
             converter = Choices.Schedules.class,
             description = "discrete-linear (betas 1e-4..0.02, N = 1000), discrete-cosine (N = 1000), "
                     + "linear (beta0 = 0.1, beta1 = 20), cosine, ve (sigma(t) = t on [0.002, 80], EDM) or flow "
-                    + "(alpha = 1 - t, sigma = t on [1e-3, 1 - 1e-3]) (default: discrete-linear).")
+                    + "(alpha = 1 - t, sigma = t on [1e-3, 1 - 1e-3]); ve and flow default to --sigmas karras and "
+                    + "--sigmas flow (default: discrete-linear).")
     Choices.Schedule schedule;
 
     // ---------------------------------------------------------------- sigma spacings
@@ -651,8 +652,17 @@ final class SampleCommand implements Callable<Integer> {
         }
     }
 
-    /** @return the spacing {@code --sigmas} names, or {@code null} (none given, or a list of values) */
+    /**
+     * @return the spacing {@code --sigmas} names; without {@code --sigmas} or {@code --skip-type},
+     *     the practitioners' default of the VE and flow schedules (karras as in EDM, flow as in
+     *     diffusers and Sana: uniform time spends nearly every step at high noise on VE); else
+     *     {@code null} (a list of values, or {@code --skip-type})
+     */
     private SkipType sigmaSpacing() {
+        if (sigmas == null && !spec.commandLine().getParseResult().hasMatchedOption("--skip-type")) {
+            return schedule == Choices.Schedule.VE ? SkipType.KARRAS
+                    : schedule == Choices.Schedule.FLOW ? SkipType.FLOW : null;
+        }
         if (sigmas == null || !Character.isLetter(sigmas.strip().isEmpty() ? '0' : sigmas.strip().charAt(0))) {
             return null;
         }

@@ -113,6 +113,19 @@ class SampleSchedulesCliTest {
      * maps unit Gaussian data back to unit scale. The sample standard deviation of 4000 values has
      * a standard error of about 0.011; unscaled noise would give about 1/80.
      */
+    /** ve and flow choose their practitioners' grids unless told otherwise. */
+    @Test
+    void veAndFlowDefaultToTheirSigmaSpacings() {
+        Result ve = run("sample", "--gaussian", "--mean", "0", "--std", "1", "--samples", "2", "--schedule", "ve");
+        assertTrue(ve.code() == 0 && ve.err().contains("karras sigmas, ve"), ve.err());
+        Result flow = run("sample", "--gaussian", "--mean", "0", "--std", "1", "--samples", "2", "--schedule", "flow",
+                "--flow-shift", "3");
+        assertTrue(flow.code() == 0 && flow.err().contains("flow sigmas, flow"), flow.err());
+        Result told = run("sample", "--gaussian", "--mean", "0", "--std", "1", "--samples", "2", "--schedule", "ve",
+                "--skip-type", "logSNR");
+        assertTrue(told.code() == 0 && told.err().contains("(logSNR, ve"), told.err());
+    }
+
     @Test
     void drawnNoiseHasThePriorScale() throws IOException {
         Path out = dir.resolve("ve-drawn.csv");
