@@ -1,6 +1,7 @@
 package org.expint4j.diffusion.model;
 
 import java.util.Objects;
+import org.expint4j.diffusion.schedule.DifferentiableSchedule;
 import org.expint4j.diffusion.schedule.ModelTimeMap;
 import org.expint4j.diffusion.schedule.NoiseSchedule;
 import org.expint4j.vector.VectorOps;
@@ -27,10 +28,18 @@ import org.expint4j.vector.VectorOps;
  *     <td>\( \alpha_t x - \sigma_t r \)</td></tr>
  * <tr><td>{@link ModelType#SCORE SCORE}</td><td>\( -\sigma_t r \)</td>
  *     <td>\( x/\alpha_t + (\sigma_t^2/\alpha_t)\, r \)</td></tr>
+ * <tr><td>{@link ModelType#FLOW_VELOCITY FLOW_VELOCITY}</td><td>\( (\alpha_t r - \dot\alpha_t x)/D \)</td>
+ *     <td>\( (\dot\sigma_t x - \sigma_t r)/D \)</td></tr>
  * </table>
- * The data column is the reference's \( (x - \sigma_t\hat\epsilon)/\alpha_t \) simplified with
- * \( \alpha_t^2 + \sigma_t^2 = 1 \): equal up to rounding, without the round trip through
- * \(\hat\epsilon\) (exact for data-predicting models). {@link Guidance} combines predictions
+ * The data column is the reference's \( (x - \sigma_t\hat\epsilon)/\alpha_t \) simplified (for
+ * {@code VELOCITY} with \( \alpha_t^2 + \sigma_t^2 = 1 \), so that type needs a
+ * {@linkplain NoiseSchedule#isVariancePreserving() variance-preserving} schedule): equal up to
+ * rounding, without the round trip through \(\hat\epsilon\) (exact for data-predicting models).
+ * {@code FLOW_VELOCITY} solves \( x = \alpha_t x_0 + \sigma_t\epsilon \),
+ * \( r = \dot\alpha_t x_0 + \dot\sigma_t\epsilon \) with the determinant
+ * \( D = \alpha_t\dot\sigma_t - \dot\alpha_t\sigma_t > 0 \) of a
+ * {@link DifferentiableSchedule} (\( D = 1 \) on the flow schedule: \( \hat\epsilon = x + (1 - t) r \),
+ * \( \hat x_0 = x - t r \)). {@link Guidance} combines predictions
  * linearly, so its terms join the same pass: classifier-free guidance replaces \(r\) by
  * \( (1 - s) r_u + s r_c \); classifier guidance adds \( -s\sigma_t g \) to \(\hat\epsilon\) and
  * \( s(\sigma_t^2/\alpha_t) g \) to \( \hat x_0 \), with \(g\) the classifier gradient. When the
@@ -133,6 +142,9 @@ public final class ModelWrapper<V> {
      * @param ops the vector backend of the batches
      * @param guidance the guidance, {@link Guidance#none()} for none
      * @param x0Correction applied to every data prediction, or {@code null} for none
+     * @throws IllegalArgumentException for {@link ModelType#VELOCITY} on a schedule that is not
+     *     variance-preserving, or {@link ModelType#FLOW_VELOCITY} on one that is not a
+     *     {@link DifferentiableSchedule}
      */
     public ModelWrapper(DiffusionModel<V> model, ModelType type, NoiseSchedule schedule,
             ModelTimeMap timeMap, VectorOps<V> ops, Guidance<V> guidance,
@@ -144,6 +156,7 @@ public final class ModelWrapper<V> {
         this.ops = Objects.requireNonNull(ops, "ops");
         this.guidance = Objects.requireNonNull(guidance, "guidance");
         this.x0Correction = x0Correction;
+        checkTypeFitsSchedule(type, schedule);
         this.terms = ops.newArray(3);
         if (guidance instanceof Guidance.Classifier<V> c) {
             mode = CLASSIFIER;
@@ -166,6 +179,17 @@ public final class ModelWrapper<V> {
             scale = 1;
             gradient = null;
             second = null;
+        }
+    }
+
+    private static void checkTypeFitsSchedule(ModelType type, NoiseSchedule schedule) {
+        if (type == ModelType.VELOCITY && !schedule.isVariancePreserving()) {
+            throw new IllegalArgumentException("model type VELOCITY (v-prediction) is defined for variance-preserving "
+                    + "schedules only, not " + schedule + "; a flow model's dx/dt is FLOW_VELOCITY");
+        }
+        if (type == ModelType.FLOW_VELOCITY && !(schedule instanceof DifferentiableSchedule)) {
+            throw new IllegalArgumentException("model type FLOW_VELOCITY needs the derivatives of alpha and sigma, "
+                    + "which " + schedule + " does not give (use a DifferentiableSchedule such as FlowSchedule)");
         }
     }
 
@@ -230,13 +254,14 @@ public final class ModelWrapper<V> {
         final double sigma = schedule.sigma(t);
         final double modelTime = timeMap.toModelTime(t);
         // prediction = cx * x + cr * (raw output), per the table of the class documentation.
-        final double cx;
-        final double cr;
+        double cx;
+        double cr;
         if (dataForm) {
             switch (type) {
                 case NOISE -> { cx = 1 / alpha; cr = -sigma / alpha; }
                 case DATA -> { cx = 0; cr = 1; }
                 case VELOCITY -> { cx = alpha; cr = -sigma; }
+                case FLOW_VELOCITY -> { cx = ((DifferentiableSchedule) schedule).sigmaDerivative(t); cr = -sigma; }
                 default -> { cx = 1 / alpha; cr = sigma * sigma / alpha; }
             }
         } else {
@@ -244,8 +269,15 @@ public final class ModelWrapper<V> {
                 case NOISE -> { cx = 0; cr = 1; }
                 case DATA -> { cx = 1 / sigma; cr = -alpha / sigma; }
                 case VELOCITY -> { cx = sigma; cr = alpha; }
+                case FLOW_VELOCITY -> { cx = -((DifferentiableSchedule) schedule).alphaDerivative(t); cr = alpha; }
                 default -> { cx = 0; cr = -sigma; }
             }
+        }
+        if (type == ModelType.FLOW_VELOCITY) {
+            DifferentiableSchedule d = (DifferentiableSchedule) schedule;
+            double det = alpha * d.sigmaDerivative(t) - d.alphaDerivative(t) * sigma;
+            cx /= det;
+            cr /= det;
         }
         if (mode == PLAIN && cx == 0 && cr == 1 && out != x) {
             evaluate(model, x, modelTime, out);

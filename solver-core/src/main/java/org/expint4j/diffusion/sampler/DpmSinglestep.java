@@ -21,7 +21,7 @@ final class DpmSinglestep<V> implements Stepper<V> {
 
     private final int[] orders;
     private final double[] grid;
-    private final SkipType skipType;
+    private final GridSpacing spacing;
     private final SolverType solverType;
     private final NoiseSchedule schedule;
     private final LambdaDynamics<V> dynamics;
@@ -40,7 +40,7 @@ final class DpmSinglestep<V> implements Stepper<V> {
                   VectorOps<V> ops, int length, IntegrationStatistics statistics) {
         this.orders = orders;
         this.grid = grid;
-        this.skipType = o.skipType;
+        this.spacing = o.spacing();
         this.solverType = o.solverType;
         this.schedule = schedule;
         this.dynamics = dynamics;
@@ -69,9 +69,9 @@ final class DpmSinglestep<V> implements Stepper<V> {
             double t = grid[step];
             double l0 = schedule.lambda(s);
             double h = schedule.lambda(t) - l0;
-            double r1 = (schedule.lambda(SamplingGrids.timeStep(schedule, skipType, s, t, order, 1)) - l0) / h;
+            double r1 = (schedule.lambda(SamplingGrids.timeStep(schedule, spacing, s, t, order, 1)) - l0) / h;
             double r2 = order == 3
-                    ? (schedule.lambda(SamplingGrids.timeStep(schedule, skipType, s, t, order, 2)) - l0) / h
+                    ? (schedule.lambda(SamplingGrids.timeStep(schedule, spacing, s, t, order, 2)) - l0) / h
                     : Double.NaN;
             DpmCoefficients.singlestep(stepper.tableau(), order, solverType, r1, r2);
         } else if (order == 1) {

@@ -141,7 +141,10 @@ public final class DpmSolver<V> {
         return run(x, options, tStart, tEnd, true);
     }
 
-    private SampleResult run(V x, SampleOptions o, double tStart, double tEnd, boolean inverse) {
+    private SampleResult run(V x, SampleOptions options, double tStart, double tEnd, boolean inverse) {
+        // A user σ grid is a time grid once mapped through the schedule.
+        SampleOptions o = options.sigmaGrid == null ? options : options.withTimeGrid(
+                SampleValidation.sigmaGrid(schedule, options, inverse));
         SampleValidation.check(schedule, ops.length(x), o, tStart, tEnd, inverse);
         SampleValidation.checkSde(o, algorithm, inverse);
         int length = ops.length(x);
@@ -157,7 +160,7 @@ public final class DpmSolver<V> {
         switch (o.method) {
             case MULTISTEP -> {
                 FixedGrid grid = FixedGrid.of(o.timeGrid != null ? o.timeGrid
-                        : SamplingGrids.timeSteps(schedule, o.skipType, tStart, tEnd, o.steps));
+                        : SamplingGrids.timeSteps(schedule, o.spacing(), tStart, tEnd, o.steps));
                 ExponentialAdams method = new ExponentialAdams(o.order,
                         o.warmup == SampleOptions.Warmup.SINGLESTEP && o.order > 1
                                 ? ExponentialAdams.Startup.STARTER : ExponentialAdams.Startup.WARM_UP);
@@ -183,11 +186,11 @@ public final class DpmSolver<V> {
                     Arrays.fill(orders, o.order);
                 } else if (o.method == SamplingMethod.SINGLESTEP) {
                     orders = SamplingGrids.singlestepOrders(o.steps, o.order);
-                    outer = SamplingGrids.singlestepOuterGrid(schedule, o.skipType, tStart, tEnd, o.steps, orders);
+                    outer = SamplingGrids.singlestepOuterGrid(schedule, o.spacing(), tStart, tEnd, o.steps, orders);
                 } else {
                     orders = new int[o.steps / stagesOf(o.order)];
                     Arrays.fill(orders, o.order);
-                    outer = SamplingGrids.timeSteps(schedule, o.skipType, tStart, tEnd, orders.length);
+                    outer = SamplingGrids.timeSteps(schedule, o.spacing(), tStart, tEnd, orders.length);
                 }
                 DpmSinglestep<V> stepper = new DpmSinglestep<>(orders, outer, o, schedule, dynamics, ops, length,
                         statistics);

@@ -9,7 +9,7 @@ import org.expint4j.method.UniPcCoefficients;
  * defaults. Mutable builder-style setters return {@code this}; the sampler validates the whole
  * set when it runs and names the offending value.
  */
-public final class SampleOptions {
+public final class SampleOptions implements Cloneable {
 
     /** How multistep methods take their first steps. */
     public enum Warmup {
@@ -60,6 +60,10 @@ public final class SampleOptions {
     /** Null: the sampler's default (on for UniPC, off for DPM-Solver). */
     Boolean corrector;
     boolean correctFinalStep;
+    // Schedules and time grids: the parameters of the σ-spacings and a user σ grid.
+    double rho = Double.NaN;
+    double flowShift = 1;
+    double[] sigmaGrid;
 
     /**
      * @param value number of steps (NFE for the fixed-step methods), in \([1, \) {@link #MAX_STEPS}\(]\)
@@ -256,5 +260,60 @@ public final class SampleOptions {
     /** @return whether the multistep steps are corrected */
     boolean usesCorrector() {
         return corrector != null ? corrector : sampler == Sampler.UNIPC;
+    }
+
+    // ---------------------------------------------------------------- σ-spacings and σ grids
+
+    /**
+     * @param value \(\rho > 0\) of the {@link SkipType#KARRAS} and {@link SkipType#POLYEXPONENTIAL}
+     *     spacings (NaN, the default: 7 and 1); ignored by the other spacings
+     * @return this
+     */
+    public SampleOptions rho(double value) {
+        rho = value;
+        return this;
+    }
+
+    /**
+     * @param value the shift \(k > 0\) of the {@link SkipType#FLOW} spacing (default 1; SD3 uses 3)
+     * @return this
+     */
+    public SampleOptions flowShift(double value) {
+        flowShift = value;
+        return this;
+    }
+
+    /**
+     * @param sigmas a user grid of noise levels \( \tilde\sigma = \sigma_t/\alpha_t \), strictly
+     *     decreasing when sampling (increasing for the inverse map), each mapped to its time
+     *     \( t(\lambda = -\log\tilde\sigma) \) by the schedule; like {@link #timeGrid} it overrides
+     *     steps, tStart, tEnd and the spacing for the fixed-step methods; {@code null} for none.
+     *     Cannot be combined with a time grid.
+     * @return this
+     */
+    public SampleOptions sigmas(double[] sigmas) {
+        sigmaGrid = sigmas == null ? null : sigmas.clone();
+        return this;
+    }
+
+    /** @return the spacing with its parameters (\(\rho\) defaulted by type) */
+    GridSpacing spacing() {
+        return new GridSpacing(skipType, Double.isNaN(rho) ? GridSpacing.defaultRho(skipType) : rho, flowShift);
+    }
+
+    /**
+     * @param grid a time grid
+     * @return a copy of these options with that time grid and no σ grid (arrays are shared: they
+     *     are never modified)
+     */
+    SampleOptions withTimeGrid(double[] grid) {
+        try {
+            SampleOptions copy = (SampleOptions) super.clone();
+            copy.timeGrid = grid;
+            copy.sigmaGrid = null;
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -27,6 +27,7 @@ final class SampleValidation {
         if (o.batchSize < 1 || length % o.batchSize != 0) {
             throw new IllegalArgumentException("batch size " + o.batchSize + " does not divide the state length " + length);
         }
+        o.spacing(); // building the spacing checks rho and the flow shift
         if (o.timeGrid != null && o.method != SamplingMethod.ADAPTIVE) {
             checkGrid(schedule, o.timeGrid, inverse);
         } else {
@@ -161,5 +162,27 @@ final class SampleValidation {
                         + ": grid[" + (i - 1) + "] = " + grid[i - 1] + ", grid[" + i + "] = " + grid[i]);
             }
         }
+    }
+
+    /**
+     * @return the times of the user σ grid of {@code o}, checked
+     * @throws IllegalArgumentException if a time grid is given too, or a σ is invalid (naming it)
+     */
+    static double[] sigmaGrid(NoiseSchedule schedule, SampleOptions o, boolean inverse) {
+        if (o.timeGrid != null) {
+            throw new IllegalArgumentException("give a time grid or a sigma grid, not both");
+        }
+        double[] times = SamplingGrids.timesOfSigmas(schedule, o.sigmaGrid, !inverse);
+        for (int i = 0; i < times.length; i++) {
+            // The σ̃ of T itself may come back a few ulps above T through t(λ): that is T.
+            if (times[i] > schedule.tMax() && times[i] <= schedule.tMax() * (1 + 8 * Math.ulp(1.0))) {
+                times[i] = schedule.tMax();
+            }
+            if (!(times[i] > 0 && times[i] <= schedule.tMax()) || !Double.isFinite(schedule.lambda(times[i]))) {
+                throw new IllegalArgumentException("sigmas[" + i + "] = " + o.sigmaGrid[i] + " maps to time "
+                        + times[i] + ", outside the schedule's range (0, " + schedule.tMax() + "]");
+            }
+        }
+        return times;
     }
 }

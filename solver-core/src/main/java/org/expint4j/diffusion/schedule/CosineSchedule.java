@@ -21,7 +21,7 @@ package org.expint4j.diffusion.schedule;
  *
  * <p>Immutable.
  */
-public final class CosineSchedule implements NoiseSchedule {
+public final class CosineSchedule implements DifferentiableSchedule {
 
     /** Default offset \(s\). */
     public static final double DEFAULT_S = 0.008;
@@ -104,6 +104,15 @@ public final class CosineSchedule implements NoiseSchedule {
         final double y = 2 * Math.asin(Math.sqrt((oneMinusCosB + gap) / 2));
         final double d = 2 * Math.asin(gap / (2 * Math.sin((y + b) / 2)));
         return d / c;
+    }
+
+    /**
+     * @param t the time
+     * @return \( \dot\alpha_t = -c\,\alpha_t \tan(c(t + s)) \), \( c = \pi/(2(1+s)) \)
+     */
+    @Override
+    public double alphaDerivative(double t) {
+        return -c * Math.tan(b + c * t) * alpha(t);
     }
 
     /** @return \(T\) (default 0.9946) */

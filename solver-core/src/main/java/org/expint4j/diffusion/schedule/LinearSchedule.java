@@ -14,7 +14,7 @@ package org.expint4j.diffusion.schedule;
  * <p>\(T = 1\); the default end of sampling is \(10^{-3}\) (the reference's \(1/N\) with
  * {@code total_N = 1000}). Defaults \(\beta_0 = 0.1\), \(\beta_1 = 20\). Immutable.
  */
-public final class LinearSchedule implements NoiseSchedule {
+public final class LinearSchedule implements DifferentiableSchedule {
 
     /** Default \(\beta_0\). */
     public static final double DEFAULT_BETA0 = 0.1;
@@ -78,6 +78,16 @@ public final class LinearSchedule implements NoiseSchedule {
         final double tau = 2 * (beta1 - beta0) * ScheduleMath.logAddExp(-2 * lambda, 0);
         final double delta = beta0 * beta0 + tau;
         return tau / (Math.sqrt(delta) + beta0) / (beta1 - beta0);
+    }
+
+    /**
+     * @param t the time
+     * @return \( \dot\alpha_t = \alpha_t\,\tfrac{\mathrm{d}}{\mathrm{d}t}\log\alpha_t
+     *     = -\tfrac12\alpha_t(\beta_0 + t(\beta_1 - \beta_0)) \)
+     */
+    @Override
+    public double alphaDerivative(double t) {
+        return -0.5 * (beta0 + t * (beta1 - beta0)) * alpha(t);
     }
 
     /** @return 1 */

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import org.expint4j.diffusion.schedule.DifferentiableSchedule;
 import org.expint4j.diffusion.schedule.DiscreteSchedule;
+import org.expint4j.diffusion.schedule.FlowSchedule;
 import org.expint4j.diffusion.schedule.LinearSchedule;
 import org.expint4j.diffusion.schedule.ModelTimeMap;
 import org.expint4j.diffusion.schedule.NoiseSchedule;
+import org.expint4j.diffusion.schedule.VeSchedule;
 import org.expint4j.vector.DoubleVectorOps;
 import org.expint4j.vector.FloatVectorOps;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +46,16 @@ class ModelWrapperProperties {
                         out[i] = alpha * out[i] - sigma * x0[i];
                     }
                 }
+                case FLOW_VELOCITY -> {
+                    // dx_t/dt of the conditional path: alpha' x0 + sigma' eps.
+                    final DifferentiableSchedule d = (DifferentiableSchedule) s;
+                    final double[] x0 = new double[x.length];
+                    g.data(x, t, x0);
+                    g.noise(x, t, out);
+                    for (int i = 0; i < x.length; i++) {
+                        out[i] = d.alphaDerivative(t) * x0[i] + d.sigmaDerivative(t) * out[i];
+                    }
+                }
                 default -> {
                     g.noise(x, t, out);
                     for (int i = 0; i < x.length; i++) {
@@ -54,29 +67,40 @@ class ModelWrapperProperties {
     }
 
     /**
-     * Noise and data predictions of every type agree with the exact ones. The conversions divide
-     * by \(\sigma_t \ge 0.03\) or \(\alpha_t \ge 0.0066\) on \( t \in [10^{-3}, 1] \), so the
-     * tolerance is \(10^{-13}(1 + |x|)\) over that divisor: a few hundred ulps of the terms.
+     * Noise and data predictions of every type agree with the exact ones, on VP (continuous and
+     * discrete), VE and flow schedules, for every type the schedule supports (v-prediction needs
+     * VP, flow velocity the derivatives). The conversions divide by \(\sigma_t\) or \(\alpha_t\)
+     * (on VP \(\sigma_t \ge 0.03\), \(\alpha_t \ge 0.0066\) on \( t \in [10^{-3}, 1] \); on VE
+     * \( \alpha = 1 \); on flow both \( \ge 10^{-3} \)), so the tolerance is \(10^{-13}(1 + |x|)\)
+     * over that divisor: a few hundred ulps of the terms. On VE, \(x\) is scaled by \(\sigma_t\)
+     * like real states, and so is the tolerance.
      */
     @ParameterizedTest
     @MethodSource("seeds")
     void everyModelTypeGivesTheExactPredictions(long seed) {
         final SplittableRandom rnd = new SplittableRandom(seed);
         final DiscreteSchedule discrete = DiscreteSchedule.linear(1e-4, 0.02, 1000);
-        final NoiseSchedule s = rnd.nextBoolean() ? new LinearSchedule() : discrete;
+        final NoiseSchedule[] families = {new LinearSchedule(), discrete, new VeSchedule(), new FlowSchedule()};
+        final NoiseSchedule s = families[rnd.nextInt(families.length)];
         final ModelTimeMap map = s == discrete ? discrete.modelTimeMap() : ModelTimeMap.CONTINUOUS;
         final int dim = 3;
         final int batch = rnd.nextInt(1, 4);
         final double[] mean = {rnd.nextDouble(-2, 2), rnd.nextDouble(-2, 2), rnd.nextDouble(-2, 2)};
         final double[] std = {rnd.nextDouble(0.1, 2), rnd.nextDouble(0.1, 2), rnd.nextDouble(0.1, 2)};
         final GaussianDataModel g = new GaussianDataModel(mean, std, s, map);
-        final double[] x = new double[batch * dim];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = 2 * rnd.nextGaussian();
+        final double[] xUnit = new double[batch * dim];
+        for (int i = 0; i < xUnit.length; i++) {
+            xUnit[i] = 2 * rnd.nextGaussian();
         }
         final DoubleVectorOps ops = DoubleVectorOps.serial();
         for (int trial = 0; trial < 10; trial++) {
-            final double t = rnd.nextDouble(1e-3, 1);
+            // Log-uniform over the schedule's range, which spans 4.6 decades on VE.
+            final double t = Math.exp(rnd.nextDouble(Math.log(s.tMin()), Math.log(s.tMax())));
+            final double xScale = s.isVariancePreserving() ? 1 : Math.hypot(s.alpha(t), s.sigma(t));
+            final double[] x = xUnit.clone();
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= xScale;
+            }
             final double[] eps = new double[x.length];
             final double[] x0 = new double[x.length];
             g.noise(x, t, eps);
@@ -86,6 +110,10 @@ class ModelWrapperProperties {
                 scale = Math.max(scale, 1 + Math.abs(v));
             }
             for (ModelType type : ModelType.values()) {
+                if (type == ModelType.VELOCITY && !s.isVariancePreserving()
+                        || type == ModelType.FLOW_VELOCITY && !(s instanceof DifferentiableSchedule)) {
+                    continue;
+                }
                 final ModelWrapper<double[]> w = new ModelWrapper<>(asType(g, type), type, s, map, ops);
                 final double[] noise = new double[x.length];
                 final double[] data = new double[x.length];
@@ -149,8 +177,8 @@ class ModelWrapperProperties {
         final double sigma = s.sigma(t);
         for (ModelType type : ModelType.values()) {
             final String where = "seed " + seed + ", " + type + ", scale " + scale + ", t = " + t;
-            final double[] eu = toNoise(type, unconditional, x, t, alpha, sigma);
-            final double[] ec = toNoise(type, conditional, x, t, alpha, sigma);
+            final double[] eu = toNoise(type, unconditional, x, t, s);
+            final double[] ec = toNoise(type, conditional, x, t, s);
             final double[] expectedFree = new double[n];
             final double[] expectedClassifier = new double[n];
             double size = 1;
@@ -236,7 +264,9 @@ class ModelWrapperProperties {
 
     /** The reference's conversion of a raw output to noise, term by term. */
     private static double[] toNoise(ModelType type, DiffusionModel<double[]> m, double[] x, double t,
-            double alpha, double sigma) {
+            DifferentiableSchedule s) {
+        final double alpha = s.alpha(t);
+        final double sigma = s.sigma(t);
         final double[] out = new double[x.length];
         m.evaluate(x, t, out);
         for (int i = 0; i < x.length; i++) {
@@ -245,6 +275,8 @@ class ModelWrapperProperties {
                 case DATA -> (x[i] - alpha * out[i]) / sigma;
                 case VELOCITY -> alpha * out[i] + sigma * x[i];
                 case SCORE -> -sigma * out[i];
+                case FLOW_VELOCITY -> (alpha * out[i] - s.alphaDerivative(t) * x[i])
+                        / (alpha * s.sigmaDerivative(t) - s.alphaDerivative(t) * sigma);
             };
         }
         return out;

@@ -30,6 +30,45 @@ class ModelWrapperTest {
         throw new AssertionError("this model must not run");
     };
 
+    /** v-prediction needs a VP schedule, flow velocity the derivatives: refused with the reason. */
+    @Test
+    void refusesModelTypesTheScheduleCannotConvert() {
+        final IllegalArgumentException v = assertThrows(IllegalArgumentException.class, () -> new ModelWrapper<>(
+                NEVER, ModelType.VELOCITY, new org.expint4j.diffusion.schedule.FlowSchedule(), ModelTimeMap.CONTINUOUS,
+                OPS));
+        assertEquals(true, v.getMessage().contains("variance-preserving") && v.getMessage().contains("FlowSchedule"),
+                v.getMessage());
+        final IllegalArgumentException f = assertThrows(IllegalArgumentException.class, () -> new ModelWrapper<>(
+                NEVER, ModelType.FLOW_VELOCITY, DiscreteSchedule.linear(1e-4, 0.02, 1000), ModelTimeMap.CONTINUOUS,
+                OPS));
+        assertEquals(true, f.getMessage().contains("FLOW_VELOCITY") && f.getMessage().contains("DiscreteSchedule"),
+                f.getMessage());
+    }
+
+    /** On the flow schedule \( \hat\epsilon = x + (1 - t) v \) and \( \hat x_0 = x - t v \), exactly. */
+    @Test
+    void flowVelocityOnTheFlowScheduleIsTheStraightPath() {
+        final org.expint4j.diffusion.schedule.FlowSchedule s = new org.expint4j.diffusion.schedule.FlowSchedule();
+        final DiffusionModel<double[]> v = (x, t, out) -> {
+            for (int i = 0; i < x.length; i++) {
+                out[i] = 0.25 * x[i] - 1;
+            }
+        };
+        final ModelWrapper<double[]> w = new ModelWrapper<>(v, ModelType.FLOW_VELOCITY, s, ModelTimeMap.CONTINUOUS,
+                OPS);
+        final double[] x = {0.5, -2, 3};
+        final double[] eps = new double[3];
+        final double[] x0 = new double[3];
+        w.noise(x, 0.375, eps);
+        w.data(x, 0.375, x0);
+        for (int i = 0; i < 3; i++) {
+            // Dyadic inputs: every product and sum below is exact.
+            final double vel = 0.25 * x[i] - 1;
+            assertEquals(x[i] + 0.625 * vel, eps[i], 0, "eps[" + i + "]");
+            assertEquals(x[i] - 0.375 * vel, x0[i], 0, "x0[" + i + "]");
+        }
+    }
+
     @Test
     void passesTheMappedTimeLabel() {
         final DiscreteSchedule s = DiscreteSchedule.linear(1e-4, 0.02, 1000);

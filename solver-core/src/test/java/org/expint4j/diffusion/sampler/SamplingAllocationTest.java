@@ -30,7 +30,7 @@ class SamplingAllocationTest {
     @ParameterizedTest
     @ValueSource(strings = {"multistep-2", "multistep-3-singlestep-warmup", "singlestep-3-time-uniform",
         "singlestep-fixed-4", "adaptive-2", "adaptive-3", "sde-2m-brownian-tree", "sde-3m-gaussian", "unipc-3-bh1",
-        "unipc-2-bh2", "multistep-2-unic"})
+        "unipc-2-bh2", "multistep-2-unic", "multistep-2-karras", "singlestep-3-polyexponential", "singlestep-2-flow"})
     void samplingStepsAllocateNothing(String name) {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -43,6 +43,12 @@ class SamplingAllocationTest {
                     .order(3).skipType(SkipType.TIME_UNIFORM).steps(3 * size);
             case "singlestep-fixed-4" -> size -> new SampleOptions().method(SamplingMethod.SINGLESTEP_FIXED)
                     .order(4).steps(5 * size);
+            // The σ-spacings compute the inner nodes of single-step methods at every step.
+            case "multistep-2-karras" -> size -> new SampleOptions().order(2).steps(size).skipType(SkipType.KARRAS);
+            case "singlestep-3-polyexponential" -> size -> new SampleOptions().method(SamplingMethod.SINGLESTEP)
+                    .order(3).skipType(SkipType.POLYEXPONENTIAL).rho(2).steps(3 * size);
+            case "singlestep-2-flow" -> size -> new SampleOptions().method(SamplingMethod.SINGLESTEP_FIXED)
+                    .order(2).skipType(SkipType.FLOW).flowShift(3).steps(2 * size);
             case "adaptive-2", "adaptive-3" -> size -> new SampleOptions().method(SamplingMethod.ADAPTIVE)
                     .order(name.endsWith("2") ? 2 : 3).atol(1e-9).rtol(size == 200 ? 1e-5 : 1e-6).batchSize(4);
             // the SDE noise term: filled per step into the stepper's preallocated buffer

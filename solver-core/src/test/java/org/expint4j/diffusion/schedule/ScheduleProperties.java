@@ -26,7 +26,7 @@ class ScheduleProperties {
     }
 
     /** @return \(t\) log-uniform in \([lo, hi]\) */
-    private static double logUniform(SplittableRandom rnd, double lo, double hi) {
+    static double logUniform(SplittableRandom rnd, double lo, double hi) {
         return Math.exp(rnd.nextDouble(Math.log(lo), Math.log(hi)));
     }
 

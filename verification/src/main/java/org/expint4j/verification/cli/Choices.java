@@ -102,7 +102,8 @@ final class Choices {
             add("noise", org.expint4j.diffusion.model.ModelType.NOISE)
                     .add("x_start", org.expint4j.diffusion.model.ModelType.DATA)
                     .add("v", org.expint4j.diffusion.model.ModelType.VELOCITY)
-                    .add("score", org.expint4j.diffusion.model.ModelType.SCORE);
+                    .add("score", org.expint4j.diffusion.model.ModelType.SCORE)
+                    .add("flow", org.expint4j.diffusion.model.ModelType.FLOW_VELOCITY);
         }
     }
 
@@ -145,14 +146,27 @@ final class Choices {
         /** Continuous linear VP, β0 = 0.1, β1 = 20. */
         LINEAR,
         /** The legacy continuous cosine schedule. */
-        COSINE
+        COSINE,
+        /** Variance exploding, EDM's σ(t) = t on [0.002, 80]. */
+        VE,
+        /** Flow matching / rectified flow, α = 1 − t, σ = t on [1e-3, 1 − 1e-3]. */
+        FLOW
     }
 
     /** {@code --schedule}. */
     static final class Schedules extends Converter<Schedule> {
         Schedules() {
             add("discrete-linear", Schedule.DISCRETE_LINEAR).add("discrete-cosine", Schedule.DISCRETE_COSINE)
-                    .add("linear", Schedule.LINEAR).add("cosine", Schedule.COSINE);
+                    .add("linear", Schedule.LINEAR).add("cosine", Schedule.COSINE)
+                    .add("ve", Schedule.VE).add("flow", Schedule.FLOW);
+        }
+    }
+
+    /** {@code --sigmas} by name: the σ-spacings of k-diffusion and diffusers. */
+    static final class Sigmas extends Converter<SkipType> {
+        Sigmas() {
+            add("karras", SkipType.KARRAS).add("exponential", SkipType.LOGSNR)
+                    .add("polyexponential", SkipType.POLYEXPONENTIAL).add("flow", SkipType.FLOW);
         }
     }
 

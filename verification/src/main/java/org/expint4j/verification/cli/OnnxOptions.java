@@ -14,8 +14,8 @@ final class OnnxOptions {
     Path file;
 
     @Option(names = "--model-type", paramLabel = "T", order = 4, converter = Choices.ModelTypes.class,
-            description = "What --onnx predicts: noise, x_start, v or score (default: the graph's "
-                    + "expint4j.model_type, else noise).")
+            description = "What --onnx predicts: noise, x_start, v, score or flow (the velocity dx/dt of a flow "
+                    + "model) (default: the graph's expint4j.model_type, else noise).")
     ModelType modelType;
 
     @Option(names = "--model-time", paramLabel = "T", order = 4, converter = Choices.ModelTimes.class,

@@ -20,6 +20,8 @@ import org.expint4j.diffusion.sampler.Algorithm;
 import org.expint4j.diffusion.schedule.CosineSchedule;
 import org.expint4j.diffusion.model.DiffusionModel;
 import org.expint4j.diffusion.schedule.DiscreteSchedule;
+import org.expint4j.diffusion.schedule.FlowSchedule;
+import org.expint4j.diffusion.schedule.VeSchedule;
 import org.expint4j.diffusion.sampler.DpmSolver;
 import org.expint4j.diffusion.sampler.DynamicThresholding;
 import org.expint4j.diffusion.model.FloatModelAdapter;
@@ -154,11 +156,11 @@ final class SampleCommand implements Callable<Integer> {
     boolean denoiseToZero;
 
     @Option(names = "--t-start", paramLabel = "T", order = 18,
-            description = "Start time (default: the schedule's T = 1, or 0.9946 for cosine).")
+            description = "Start time (default: the schedule's T = 1, 0.9946 for cosine, 80 for ve, 0.999 for flow).")
     Double tStart;
 
     @Option(names = "--t-end", paramLabel = "T", order = 19,
-            description = "End time (default: 1/N for discrete schedules, 1e-3 for continuous ones).")
+            description = "End time (default: 1/N for discrete schedules, 1e-3 for continuous ones and flow, 0.002 for ve).")
     Double tEnd;
 
     @Option(names = "--atol", paramLabel = "X", order = 20, defaultValue = "0.0078",
@@ -198,8 +200,26 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--schedule", paramLabel = "S", order = 30, defaultValue = "discrete-linear",
             converter = Choices.Schedules.class,
             description = "discrete-linear (betas 1e-4..0.02, N = 1000), discrete-cosine (N = 1000), "
-                    + "linear (beta0 = 0.1, beta1 = 20) or cosine (default: discrete-linear).")
+                    + "linear (beta0 = 0.1, beta1 = 20), cosine, ve (sigma(t) = t on [0.002, 80], EDM) or flow "
+                    + "(alpha = 1 - t, sigma = t on [1e-3, 1 - 1e-3]); ve and flow default to --sigmas karras and "
+                    + "--sigmas flow (default: discrete-linear).")
     Choices.Schedule schedule;
+
+    // ---------------------------------------------------------------- sigma spacings
+
+    @Option(names = "--sigmas", paramLabel = "S", order = 36,
+            description = "Time grid by noise level sigma/alpha, instead of --skip-type: karras (EDM, --rho, default "
+                    + "7), exponential (= logSNR), polyexponential (--rho, default 1), flow (uniform flow time, "
+                    + "--flow-shift), or a comma list of decreasing sigma/alpha values (overrides --steps).")
+    String sigmas;
+
+    @Option(names = "--rho", paramLabel = "R", order = 37,
+            description = "rho of --sigmas karras or polyexponential, > 0.")
+    Double rho;
+
+    @Option(names = "--flow-shift", paramLabel = "K", order = 38,
+            description = "Time shift of --sigmas flow (SD3: 3), > 0 (default: 1).")
+    Double flowShift;
 
     @Option(names = "--multistep3", paramLabel = "W", order = 31, defaultValue = "exact",
             converter = Choices.Multistep3.class,
@@ -327,8 +347,9 @@ final class SampleCommand implements Callable<Integer> {
             Limits.requireHeap("--samples " + samples, (long) samples * dim, 16);
             x = new double[samples * dim];
             SplittableRandom random = new SplittableRandom(seed);
+            double noiseScale = priorScale(noiseSchedule);
             for (int i = 0; i < x.length; i++) {
-                x[i] = random.nextGaussian();
+                x[i] = noiseScale * random.nextGaussian();
             }
         }
         SampleOptions options = new SampleOptions().steps(steps).order(order).method(method).skipType(skipType)
@@ -339,6 +360,7 @@ final class SampleCommand implements Callable<Integer> {
         if (corrector != null) {
             options.corrector(corrector);
         }
+        spacing(options);
         if (tStart != null) {
             options.tStart(tStart);
         }
@@ -559,7 +581,10 @@ final class SampleCommand implements Callable<Integer> {
                 + new Choices.Algorithms().nameOf(algorithm) + " " + new Choices.Methods().nameOf(method)
                 + " order " + order + (Boolean.TRUE.equals(corrector) && sampler != Sampler.UNIPC
                         ? " + UniC" : "") + sdeDescription();
-        return name + " (" + new Choices.SkipTypes().nameOf(skipType) + ", " + new Choices.Schedules().nameOf(schedule)
+        SkipType named = sigmaSpacing();
+        String grid = named != null ? new Choices.Sigmas().nameOf(named) + " sigmas"
+                : sigmas != null ? "user sigmas" : new Choices.SkipTypes().nameOf(skipType);
+        return name + " (" + grid + ", " + new Choices.Schedules().nameOf(schedule)
                 + ", " + new Choices.Precisions().nameOf(precision) + ", " + where.description() + ")";
     }
 
@@ -600,6 +625,7 @@ final class SampleCommand implements Callable<Integer> {
         if (order < 1 || order > 4) {
             throw new IllegalArgumentException("--order must be 1, 2, 3 or 4, got " + order);
         }
+        checkSigmaOptions(parsed);
         finite("--t-start", tStart);
         finite("--t-end", tEnd);
         finite("--atol", atol);
@@ -664,7 +690,105 @@ final class SampleCommand implements Callable<Integer> {
             case DISCRETE_COSINE -> DiscreteSchedule.cosine(1000);
             case LINEAR -> new LinearSchedule(0.1, 20);
             case COSINE -> new CosineSchedule();
+            case VE -> new VeSchedule();
+            case FLOW -> new FlowSchedule();
         };
+    }
+
+    /**
+     * The standard deviation of the drawn noise: 1 on VP schedules (the reference's
+     * \( x_T \sim N(0, I) \)); otherwise \( \sqrt{\alpha_T^2 + \sigma_T^2} \), that of the marginal
+     * of unit-variance data at the start time (\(\sigma_{\max}\) to 4 digits on VE, as k-diffusion
+     * scales its noise; about 1 on flow).
+     */
+    private double priorScale(NoiseSchedule s) {
+        if (s.isVariancePreserving()) {
+            return 1;
+        }
+        double from = tStart != null ? tStart : s.tMax();
+        if (sigmas != null && sigmaSpacing() == null) {
+            // A sigma list starts at its first value: sigma/alpha = e^(-lambda).
+            from = s.inverseLambda(-Math.log(parseList(sigmas, "--sigmas")[0]));
+        }
+        return Math.hypot(s.alpha(from), s.sigma(from));
+    }
+
+    /** {@code --sigmas}, {@code --rho} and {@code --flow-shift}, checked before anything runs. */
+    private void checkSigmaOptions(CommandLine.ParseResult parsed) {
+        SkipType named = sigmaSpacing();
+        if (sigmas != null && parsed.hasMatchedOption("--skip-type")) {
+            throw new IllegalArgumentException("--sigmas and --skip-type both set the time grid; choose one");
+        }
+        if (rho != null && named != SkipType.KARRAS && named != SkipType.POLYEXPONENTIAL) {
+            throw new IllegalArgumentException("--rho needs --sigmas karras or polyexponential");
+        }
+        if (flowShift != null && named != SkipType.FLOW) {
+            throw new IllegalArgumentException("--flow-shift needs --sigmas flow");
+        }
+        if (rho != null && !(rho > 0 && rho < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("--rho must be positive and finite, got " + rho);
+        }
+        if (flowShift != null && !(flowShift > 0 && flowShift < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("--flow-shift must be positive and finite, got " + flowShift);
+        }
+        if (sigmas != null && named == null) {
+            if (tStart != null || tEnd != null) {
+                throw new IllegalArgumentException("a --sigmas list fixes the grid from its first to its last value; "
+                        + "drop " + (tStart != null ? "--t-start" : "--t-end"));
+            }
+            double[] list = parseList(sigmas, "--sigmas");
+            if (list.length < 2) {
+                throw new IllegalArgumentException("--sigmas needs a spacing name or at least 2 values, got '" + sigmas
+                        + "'");
+            }
+            for (int i = 0; i < list.length; i++) {
+                if (!(list[i] > 0)) {
+                    throw new IllegalArgumentException("--sigmas value " + (i + 1) + " is " + list[i]
+                            + ", must be positive");
+                }
+                if (i > 0 && !(list[i] < list[i - 1])) {
+                    throw new IllegalArgumentException("--sigmas must decrease: value " + (i + 1) + " is " + list[i]
+                            + " after " + list[i - 1]);
+                }
+            }
+        }
+    }
+
+    /**
+     * @return the spacing {@code --sigmas} names; without {@code --sigmas} or {@code --skip-type},
+     *     the practitioners' default of the VE and flow schedules (karras as in EDM, flow as in
+     *     diffusers and Sana: uniform time spends nearly every step at high noise on VE); else
+     *     {@code null} (a list of values, or {@code --skip-type})
+     */
+    private SkipType sigmaSpacing() {
+        if (sigmas == null && !spec.commandLine().getParseResult().hasMatchedOption("--skip-type")) {
+            return schedule == Choices.Schedule.VE ? SkipType.KARRAS
+                    : schedule == Choices.Schedule.FLOW ? SkipType.FLOW : null;
+        }
+        if (sigmas == null || !Character.isLetter(sigmas.strip().isEmpty() ? '0' : sigmas.strip().charAt(0))) {
+            return null;
+        }
+        try {
+            return new Choices.Sigmas().convert(sigmas.strip());
+        } catch (CommandLine.TypeConversionException e) {
+            throw new IllegalArgumentException("--sigmas: " + e.getMessage() + ", or a comma list of values", e);
+        }
+    }
+
+    /** Applies {@code --sigmas}, {@code --rho} and {@code --flow-shift} to the options. */
+    private void spacing(SampleOptions options) {
+        SkipType named = sigmaSpacing();
+        if (named != null) {
+            options.skipType(named);
+        } else if (sigmas != null) {
+            options.sigmas(parseList(sigmas, "--sigmas"));
+        }
+        if (rho != null) {
+            options.rho(rho);
+        }
+        if (flowShift != null) {
+            options.flowShift(flowShift);
+        }
     }
 
     private Model model(NoiseSchedule s) {

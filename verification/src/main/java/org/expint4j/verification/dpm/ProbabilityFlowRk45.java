@@ -31,9 +31,15 @@ public final class ProbabilityFlowRk45 {
      * @param noise \( \hat\epsilon(x, t) \) at continuous time \(t\)
      * @param schedule the VP schedule (for \(\sigma_t\))
      * @param drift \( f(t) = \mathrm{d}\log\alpha_t/\mathrm{d}t \)
+     * @throws IllegalArgumentException if the schedule is not variance-preserving (the ODE above
+     *     uses \( \sigma_t^2 = 1 - \alpha_t^2 \))
      */
     public ProbabilityFlowRk45(DiffusionModel<double[]> noise, NoiseSchedule schedule,
             java.util.function.DoubleUnaryOperator drift) {
+        if (!schedule.isVariancePreserving()) {
+            throw new IllegalArgumentException("the RK45 baseline integrates the VP form of the probability-flow ODE; "
+                    + schedule + " is not variance-preserving");
+        }
         this.noise = noise;
         this.schedule = schedule;
         this.drift = drift;
