@@ -161,7 +161,7 @@ public final class DpmCoefficients {
      * \( \theta_2 = -(r_0 + r_1) \).
      *
      * @param type the solver type (matters for order 2 only, as in the reference)
-     * @param exactThirdOrder whether order 3 uses the exact weights (default) or the reference's
+     * @param exactThirdOrder whether order 3 uses the exact weights or the reference's
      *     published formula, whose second divided difference carries half the weight exact
      *     integration needs (reference §0.1), which limits it to order 2
      * @return the rule

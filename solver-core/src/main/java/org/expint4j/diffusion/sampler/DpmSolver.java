@@ -32,7 +32,7 @@ import org.expint4j.vector.VectorOps;
  * solver: this class builds the grids and drives the framework's steppers.
  *
  * <p>Every option of the reference {@code sample()} is in {@link SampleOptions}; beyond the
- * reference: exact third-order multistep weights (default), multistep and single-step order 4,
+ * reference: exact third-order multistep weights (optional), multistep and single-step order 4,
  * single-step warm-up of matching order, and user-given time grids.
  *
  * <p><b>Stochastic sampling</b> ({@link SampleOptions#eta} \(\eta > 0\); SDE-DPM-Solver-1 and
