@@ -3,8 +3,10 @@ package org.expint4j.integrate;
 import org.expint4j.method.ExponentialAdams;
 import org.expint4j.method.ExponentialMethod;
 import org.expint4j.method.MultistepCoefficients;
+import org.expint4j.method.MultistepWeights;
 import org.expint4j.problem.LinearPart;
 import org.expint4j.problem.Nonlinearity;
+import org.expint4j.problem.ScalarLinearPart;
 import org.expint4j.vector.VectorOps;
 
 /**
@@ -40,6 +42,10 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
     private final MultistepCoefficients rule;
     /** The corrector rule, or null. */
     private final MultistepCoefficients corrector;
+    /** Per-step scalar weights replacing {@link #rule} (DEIS), or null. */
+    private final MultistepWeights weights;
+    private final double[] weightValues;
+    private final double[] oneWeight = new double[1];
     /** Ring size: q, or q + 1 with a corrector (the predicted value joins q older ones). */
     private final int slots;
     private final LinearPart linearPart;
@@ -134,14 +140,49 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
      * @param length the state length
      * @param statistics counters to update
      */
-    @SuppressWarnings("unchecked")
     public ExponentialAdamsStepper(ExponentialAdams method, MultistepCoefficients rule,
                                    MultistepCoefficients corrector, LinearPart linearPart,
                                    Nonlinearity<V> nonlinearity, VectorOps<V> ops, int length,
                                    IntegrationStatistics statistics) {
+        this(method, rule, null, corrector, linearPart, nonlinearity, ops, length, statistics);
+    }
+
+    /**
+     * A stepper whose predictor weights are numbers computed at every step from where the step
+     * lies ({@link MultistepWeights}: exponential Adams interpolating in another variable, DEIS);
+     * for a scalar linear part only. The weights are recomputed at every step (there is no
+     * reuse across steps of equal size, since they may depend on \(\tau_n\)).
+     *
+     * @param method the method (order, start-up, name)
+     * @param weights the weight rule
+     * @param linearPart \(L\), scalar
+     * @param nonlinearity \(N\)
+     * @param ops the vector backend
+     * @param length the state length
+     * @param statistics counters to update
+     * @throws IllegalArgumentException for a linear part that is not scalar
+     */
+    public ExponentialAdamsStepper(ExponentialAdams method, MultistepWeights weights, LinearPart linearPart,
+                                   Nonlinearity<V> nonlinearity, VectorOps<V> ops, int length,
+                                   IntegrationStatistics statistics) {
+        this(method, ExponentialAdams::coefficients, java.util.Objects.requireNonNull(weights, "weights"), null,
+                linearPart, nonlinearity, ops, length, statistics);
+        if (linearPart.kind() != LinearPart.Kind.SCALAR) {
+            throw new IllegalArgumentException("per-step scalar weights need a scalar linear part, not "
+                    + linearPart.kind());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private ExponentialAdamsStepper(ExponentialAdams method, MultistepCoefficients rule, MultistepWeights weights,
+                                    MultistepCoefficients corrector, LinearPart linearPart,
+                                    Nonlinearity<V> nonlinearity, VectorOps<V> ops, int length,
+                                    IntegrationStatistics statistics) {
         linearPart.checkStateLength(length);
         this.method = method;
         this.rule = rule;
+        this.weights = weights;
+        this.weightValues = new double[method.order()];
         this.corrector = corrector;
         this.linearPart = linearPart;
         this.nonlinearity = nonlinearity;
@@ -268,7 +309,9 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
             theta[j] = node(historyTimes[slot(j)], t, h);
         }
         WeightRow<V> row = rows[p];
-        if (rowSteps[p] != h || !sameTheta(rowTheta[p], p)) {
+        if (weights != null) {
+            fillScalarWeights(row, t, h, p);
+        } else if (rowSteps[p] != h || !sameTheta(rowTheta[p], p)) {
             fillWeights(row, rule, theta, p, h);
             rowSteps[p] = h;
             System.arraycopy(theta, 0, rowTheta[p], 0, p);
@@ -335,6 +378,18 @@ public final class ExponentialAdamsStepper<V> implements Stepper<V> {
                 table.accumulate(h * coefficients[j][n], 1, 0.0);
             }
             row.setWeight(j + 1, table.combination());
+        }
+    }
+
+    /** Row weights of a {@link MultistepWeights} rule: \(e^Z\), then its numbers for this step. */
+    private void fillScalarWeights(WeightRow<V> row, double t, double h, int p) {
+        PhiTable table = table(h);
+        double[] expZ = table.phi(0, 1.0);
+        row.setWeight(0, expZ);
+        weights.compute(t, h, h * ((ScalarLinearPart) linearPart).lambda(), theta, p, weightValues);
+        for (int j = 0; j < p; j++) {
+            oneWeight[0] = weightValues[j];
+            row.setWeight(j + 1, oneWeight);
         }
     }
 

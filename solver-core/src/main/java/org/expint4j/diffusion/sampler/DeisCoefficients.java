@@ -18,9 +18,11 @@ import org.expint4j.method.MultistepWeights;
  *     variant, integrated numerically as the paper does;</li>
  * <li><b>iPNDM</b>: the "improved PNDM" of the same paper: the classical constant-step
  *     Adams–Bashforth weights of orders 1–4 applied in \(\rho\), \(w_j = h\varphi_1(h)\,c_j\), with
- *     lower orders while the history fills. On a grid not uniform in \(\rho\) these weights are
- *     exact only for constants, so its observed order is 1 there (it is a few-NFE heuristic; the
- *     study measures it).</li>
+ *     lower orders while the history fills. They assume steps uniform in \(\rho\): on a smooth
+ *     grid that is not (a logSNR grid is geometric in \(\rho\), step ratios \(1 + O(h)\)) they
+ *     miss the nodes by \(O(h)\), which limits iPNDM to order 2 whatever its nominal order
+ *     (measured: 2.01 for iPNDM-4, {@code DeisSamplerTest}); a few-NFE heuristic that the study
+ *     measures.</li>
  * </ul>
  * The published DEIS integrates the noise prediction; the same rules with the data prediction
  * (\(L = -1\)) interpolate \(\hat x_0\) instead.

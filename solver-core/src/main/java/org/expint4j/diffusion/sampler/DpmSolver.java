@@ -164,9 +164,13 @@ public final class DpmSolver<V> {
                 ExponentialAdams method = new ExponentialAdams(o.order,
                         o.warmup == SampleOptions.Warmup.SINGLESTEP && o.order > 1
                                 ? ExponentialAdams.Startup.STARTER : ExponentialAdams.Startup.WARM_UP);
-                ExponentialAdamsStepper<V> stepper = new ExponentialAdamsStepper<>(method, predictor(o),
-                        o.usesCorrector() ? UniPcCoefficients.corrector(o.variant) : null, dynamics.linearPart(),
-                        dynamics, ops, length, statistics);
+                ExponentialAdamsStepper<V> stepper = o.sampler == Sampler.DEIS_TAB || o.sampler == Sampler.DEIS_RHOAB
+                        ? new ExponentialAdamsStepper<>(method, o.sampler == Sampler.DEIS_TAB
+                                ? DeisCoefficients.tAb(schedule) : DeisCoefficients.rhoAb(), dynamics.linearPart(),
+                                dynamics, ops, length, statistics)
+                        : new ExponentialAdamsStepper<>(method, predictor(o),
+                                o.usesCorrector() ? UniPcCoefficients.corrector(o.variant) : null, dynamics.linearPart(),
+                                dynamics, ops, length, statistics);
                 inX = method.startup() == ExponentialAdams.Startup.WARM_UP;
                 dynamics.statesInX(inX);
                 hook.multistep(stepper, o, grid.steps(), inX);
@@ -236,10 +240,13 @@ public final class DpmSolver<V> {
                 .withInitialStep(o.hInit).withEndRules(1, o.tErr).withMaxSteps(MAX_TRIALS);
     }
 
-    /** The multistep predictor: UniP of the variant, or DPM-Solver's rule. */
+    /** The multistep predictor's φ rule: UniP of the variant, iPNDM's, or DPM-Solver's. */
     private static MultistepCoefficients predictor(SampleOptions o) {
-        return o.sampler == Sampler.UNIPC ? UniPcCoefficients.predictor(o.variant)
-                : DpmCoefficients.multistep(o.solverType, o.exactThirdOrderMultistep);
+        return switch (o.sampler) {
+            case UNIPC -> UniPcCoefficients.predictor(o.variant);
+            case IPNDM -> DeisCoefficients.ipndm();
+            default -> DpmCoefficients.multistep(o.solverType, o.exactThirdOrderMultistep);
+        };
     }
 
     /** What DPM-Solver does around the loop's steps. */
@@ -253,7 +260,7 @@ public final class DpmSolver<V> {
         private int steps;
         private boolean lowerOrderFinal;
         private boolean inX;
-        private boolean unipc;
+        private Sampler sampler;
         private boolean corrected;
         private boolean correctFinalStep;
 
@@ -267,7 +274,7 @@ public final class DpmSolver<V> {
             steps = gridSteps;
             lowerOrderFinal = o.lowerOrderFinal;
             inX = statesInX;
-            unipc = o.sampler == Sampler.UNIPC;
+            sampler = o.sampler;
             corrected = o.usesCorrector();
             correctFinalStep = o.correctFinalStep;
         }
@@ -283,8 +290,8 @@ public final class DpmSolver<V> {
                 noise.nextStep(step, s, t);
             }
             if (multistep != null) {
-                // The reference's rule (its code says steps < 10; its docstring says < 15); UniPC's code: any steps.
-                boolean lower = lowerOrderFinal && (unipc || steps < 10);
+                // The reference's code says steps < 10 (its docstring < 15); UniPC's any steps; DEIS none.
+                boolean lower = lowerOrderFinal && sampler.lowersFinalOrder(steps);
                 multistep.limitOrder(lower ? Math.min(order, steps + 1 - step) : order);
                 if (corrected) {
                     // The reference UniPC does not correct the final step (NFE = steps).

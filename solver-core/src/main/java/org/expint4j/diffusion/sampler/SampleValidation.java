@@ -115,15 +115,20 @@ final class SampleValidation {
         }
     }
 
-    /** UniPC and the UniC corrector are multistep-only. */
+    /** UniPC, DEIS, iPNDM and the UniC corrector are multistep-only. */
     private static void checkUniPc(SampleOptions o) {
-        if (o.sampler == Sampler.UNIPC) {
+        if (o.sampler != Sampler.DPM_SOLVER) {
+            String name = o.sampler.name().toLowerCase();
             if (o.method != SamplingMethod.MULTISTEP) {
-                throw new IllegalArgumentException("UniPC is a multistep sampler; method " + o.method.name().toLowerCase()
-                        + " is not available with it");
+                throw new IllegalArgumentException(name + " is a multistep sampler; method "
+                        + o.method.name().toLowerCase() + " is not available with it");
             }
-            if (!(o.order >= 1 && o.order <= 4)) {
-                throw new IllegalArgumentException("UniPC order must be 1, 2, 3 or 4, got " + o.order);
+            if (!(o.order >= 1 && o.order <= Sampler.MAX_ORDER)) {
+                throw new IllegalArgumentException(name + " order must be 1, 2, 3 or 4, got " + o.order);
+            }
+            if (o.sampler != Sampler.UNIPC && o.usesCorrector()) {
+                throw new IllegalArgumentException("the UniC corrector follows DPM-Solver and UniPC predictors, not "
+                        + name);
             }
         }
         if (o.usesCorrector() && o.method != SamplingMethod.MULTISTEP) {

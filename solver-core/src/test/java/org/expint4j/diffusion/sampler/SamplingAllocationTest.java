@@ -30,7 +30,8 @@ class SamplingAllocationTest {
     @ParameterizedTest
     @ValueSource(strings = {"multistep-2", "multistep-3-singlestep-warmup", "singlestep-3-time-uniform",
         "singlestep-fixed-4", "adaptive-2", "adaptive-3", "sde-2m-brownian-tree", "sde-3m-gaussian", "unipc-3-bh1",
-        "unipc-2-bh2", "multistep-2-unic", "multistep-2-karras", "singlestep-3-polyexponential", "singlestep-2-flow"})
+        "unipc-2-bh2", "multistep-2-unic", "multistep-2-karras", "singlestep-3-polyexponential", "singlestep-2-flow",
+        "deis-tab-3", "ipndm-4"})
     void samplingStepsAllocateNothing(String name) {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -60,6 +61,9 @@ class SamplingAllocationTest {
                     .variant(UniPcCoefficients.Variant.parse(name.substring(8))).order(name.charAt(6) - '0')
                     .steps(size);
             case "multistep-2-unic" -> size -> new SampleOptions().order(2).corrector(true).steps(size);
+            // DEIS computes its weights by quadrature at every step, into preallocated buffers.
+            case "deis-tab-3" -> size -> new SampleOptions().sampler(Sampler.DEIS_TAB).order(3).steps(size);
+            case "ipndm-4" -> size -> new SampleOptions().sampler(Sampler.IPNDM).order(4).steps(size);
             default -> throw new IllegalArgumentException(name);
         };
         long tid = Thread.currentThread().getId();

@@ -196,8 +196,8 @@ final class Choices {
     /** {@code --sampler}. */
     static final class Samplers extends Converter<Sampler> {
         Samplers() {
-            add("dpm-solver", Sampler.DPM_SOLVER)
-                    .add("unipc", Sampler.UNIPC);
+            add("dpm-solver", Sampler.DPM_SOLVER).add("unipc", Sampler.UNIPC).add("deis-tab", Sampler.DEIS_TAB)
+                    .add("deis-rhoab", Sampler.DEIS_RHOAB).add("ipndm", Sampler.IPNDM);
         }
     }
 

@@ -245,8 +245,10 @@ final class SampleCommand implements Callable<Integer> {
     // UniPC (Zhao et al. 2023) and its corrector
     @Option(names = "--sampler", paramLabel = "S", order = 40, defaultValue = "dpm-solver",
             converter = Choices.Samplers.class,
-            description = "Multistep rules: dpm-solver or unipc (UniP-k predictor with the UniC corrector, "
-                    + "lower-order final steps at any step count; multistep only, orders 1-4) (default: dpm-solver).")
+            description = "Multistep rules: dpm-solver, unipc (UniP-k predictor with the UniC corrector, "
+                    + "lower-order final steps at any step count), deis-tab, deis-rhoab (DEIS: the prediction "
+                    + "interpolated in t or in sigma/alpha) or ipndm; all but dpm-solver multistep only, orders 1-4 "
+                    + "(default: dpm-solver).")
     Sampler sampler;
 
     @Option(names = "--variant", paramLabel = "V", order = 41, defaultValue = "bh1", converter = Choices.Variants.class,
@@ -576,8 +578,8 @@ final class SampleCommand implements Callable<Integer> {
     }
 
     private String describeMethod(Backend where) {
-        String name = (sampler == Sampler.UNIPC
-                ? "unipc-" + new Choices.Variants().nameOf(variant) + " " : "")
+        String name = (sampler == Sampler.UNIPC ? "unipc-" + new Choices.Variants().nameOf(variant) + " "
+                : sampler != Sampler.DPM_SOLVER ? new Choices.Samplers().nameOf(sampler) + " " : "")
                 + new Choices.Algorithms().nameOf(algorithm) + " " + new Choices.Methods().nameOf(method)
                 + " order " + order + (Boolean.TRUE.equals(corrector) && sampler != Sampler.UNIPC
                         ? " + UniC" : "") + sdeDescription();

@@ -23,7 +23,7 @@ import org.expint4j.vector.DoubleVectorOps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code expint sample --sampler unipc}: the library's UniPC behind the flags, and their bad values. */
+/** {@code expint sample --sampler unipc|deis-tab|deis-rhoab|ipndm}: the library's samplers behind the flags, and their bad values. */
 class UniPcCliTest {
 
     private static final double[] MEAN = {0.5, -1, 2};
@@ -84,6 +84,16 @@ class UniPcCliTest {
     }
 
     @Test
+    void deisAndIpndmAreTheLibrarys() throws IOException {
+        assertArrayEquals(library(new SampleOptions().sampler(Sampler.DEIS_TAB).order(3)),
+                sample("--sampler", "deis-tab", "--order", "3"), 0);
+        assertArrayEquals(library(new SampleOptions().sampler(Sampler.DEIS_RHOAB).order(2)),
+                sample("--sampler", "deis-rhoab"), 0);
+        assertArrayEquals(library(new SampleOptions().sampler(Sampler.IPNDM).order(4)),
+                sample("--sampler", "ipndm", "--order", "4"), 0);
+    }
+
+    @Test
     void badValuesAreOneLineUsageErrors() {
         String gmm = dir.resolve("mixture.json").toString();
         try {
@@ -93,8 +103,8 @@ class UniPcCliTest {
         }
         assertUsageError("'bh3' is not one of bh1, bh2", "sample", "--gmm", gmm, "--sampler", "unipc", "--variant",
                 "bh3");
-        assertUsageError("'uni' is not one of dpm-solver, unipc", "sample", "--gmm", gmm, "--sampler", "uni");
-        assertUsageError("UniPC is a multistep sampler; method singlestep", "sample", "--gmm", gmm, "--sampler",
+        assertUsageError("'uni' is not one of dpm-solver, unipc, deis-tab, deis-rhoab, ipndm", "sample", "--gmm", gmm, "--sampler", "uni");
+        assertUsageError("unipc is a multistep sampler; method singlestep", "sample", "--gmm", gmm, "--sampler",
                 "unipc", "--method", "singlestep");
         assertUsageError("--order must be 1, 2, 3 or 4, got 5", "sample", "--gmm", gmm, "--sampler", "unipc",
                 "--order", "5");
