@@ -34,6 +34,11 @@ import org.expint4j.vector.VectorOps;
  * a step predictor-only and evaluation-free at its end, as UniPC's final step is; otherwise every
  * step is corrected, the last one too. Single-step starter steps are not corrected.
  *
+ * <p><b>Per-step weights</b> (optional, instead of a φ rule; scalar linear parts): a
+ * {@link MultistepWeights} rule gives the numbers \(w_j\) of the step from where it lies, for
+ * methods that interpolate the history in another variable (DEIS); they are recomputed at every
+ * step. <b>Noise</b> (optional): {@link #noise} adds \(w_n\xi_n\) to every step's sum.
+ *
  * @param <V> vector type
  */
 public final class ExponentialAdamsStepper<V> implements Stepper<V> {

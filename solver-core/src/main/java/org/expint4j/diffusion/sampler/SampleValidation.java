@@ -110,15 +110,15 @@ final class SampleValidation {
         }
         if (o.sampler != Sampler.DPM_SOLVER || o.usesCorrector()) {
             // The UniC correction would need the step's noise too: not defined here.
-            throw new IllegalArgumentException(sde + "is defined for DPM-Solver++ without a corrector, not sampler "
-                    + o.sampler.name().toLowerCase() + (o.usesCorrector() ? " with the UniC corrector" : ""));
+            throw new IllegalArgumentException(sde + "is defined for DPM-Solver++ without a corrector, not "
+                    + o.sampler.label() + (o.usesCorrector() ? " with the UniC corrector" : ""));
         }
     }
 
     /** UniPC, DEIS, iPNDM and the UniC corrector are multistep-only. */
     private static void checkUniPc(SampleOptions o) {
         if (o.sampler != Sampler.DPM_SOLVER) {
-            String name = o.sampler.name().toLowerCase();
+            String name = o.sampler.label();
             if (o.method != SamplingMethod.MULTISTEP) {
                 throw new IllegalArgumentException(name + " is a multistep sampler; method "
                         + o.method.name().toLowerCase() + " is not available with it");

@@ -25,6 +25,17 @@ public enum Sampler {
     /** iPNDM (same paper): constant-step Adams–Bashforth weights in \(\rho\) ({@link DeisCoefficients#ipndm}); orders 1–4. */
     IPNDM;
 
+    /** @return the name in the literature, for messages: "DPM-Solver", "UniPC", "DEIS tAB", "DEIS rho-AB", "iPNDM" */
+    public String label() {
+        return switch (this) {
+            case DPM_SOLVER -> "DPM-Solver";
+            case UNIPC -> "UniPC";
+            case DEIS_TAB -> "DEIS tAB";
+            case DEIS_RHOAB -> "DEIS rho-AB";
+            case IPNDM -> "iPNDM";
+        };
+    }
+
     /** The highest order of the UniPC, DEIS and iPNDM samplers here. */
     static final int MAX_ORDER = 4;
 

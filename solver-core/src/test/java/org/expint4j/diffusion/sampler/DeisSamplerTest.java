@@ -74,12 +74,12 @@ class DeisSamplerTest {
                 ModelTimeMap.CONTINUOUS);
         DpmSolver<double[]> solver = new DpmSolver<>(model::noise, schedule, DoubleVectorOps.serial(),
                 Algorithm.DPMSOLVER);
-        assertMessage("deis_tab order must be 1, 2, 3 or 4, got 5", () -> solver.sample(
+        assertMessage("DEIS tAB order must be 1, 2, 3 or 4, got 5", () -> solver.sample(
                 DpmSolverParityTest.X_T.clone(), new SampleOptions().sampler(Sampler.DEIS_TAB).order(5)));
-        assertMessage("ipndm is a multistep sampler; method singlestep", () -> solver.sample(
+        assertMessage("iPNDM is a multistep sampler; method singlestep", () -> solver.sample(
                 DpmSolverParityTest.X_T.clone(), new SampleOptions().sampler(Sampler.IPNDM)
                         .method(SamplingMethod.SINGLESTEP)));
-        assertMessage("the UniC corrector follows DPM-Solver and UniPC predictors, not deis_rhoab", () -> solver.sample(
+        assertMessage("the UniC corrector follows DPM-Solver and UniPC predictors, not DEIS rho-AB", () -> solver.sample(
                 DpmSolverParityTest.X_T.clone(), new SampleOptions().sampler(Sampler.DEIS_RHOAB).corrector(true)));
     }
 

@@ -104,7 +104,7 @@ class UniPcCliTest {
         assertUsageError("'bh3' is not one of bh1, bh2", "sample", "--gmm", gmm, "--sampler", "unipc", "--variant",
                 "bh3");
         assertUsageError("'uni' is not one of dpm-solver, unipc, deis-tab, deis-rhoab, ipndm", "sample", "--gmm", gmm, "--sampler", "uni");
-        assertUsageError("unipc is a multistep sampler; method singlestep", "sample", "--gmm", gmm, "--sampler",
+        assertUsageError("UniPC is a multistep sampler; method singlestep", "sample", "--gmm", gmm, "--sampler",
                 "unipc", "--method", "singlestep");
         assertUsageError("--order must be 1, 2, 3 or 4, got 5", "sample", "--gmm", gmm, "--sampler", "unipc",
                 "--order", "5");
