@@ -128,8 +128,13 @@ public final class MultistepOrderConditions {
         if (!(tolerance > 0)) {
             throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
         }
-        double[][] gamma = new double[p][p];
+        double[][] gamma = new double[p][p + 1];
         rule.compute(theta.clone(), p, gamma);
+        if (!rule.hasConstantTerm()) {
+            for (double[] row : gamma) {
+                row[p] = 0;
+            }
+        }
         int phis = Math.max(p, conditions) + 1;
         double[] phi = new double[phis + 1];
         OrderConditions.Verdict[] verdicts = new OrderConditions.Verdict[conditions];
@@ -159,6 +164,9 @@ public final class MultistepOrderConditions {
                 beta[j] += gamma[j][m] * phi[m + 1];
                 betaMagnitude[j] += Math.abs(gamma[j][m] * phi[m + 1]);
             }
+            // The constant term of rules that have one (MultistepCoefficients#hasConstantTerm).
+            beta[j] += gamma[j][p];
+            betaMagnitude[j] += Math.abs(gamma[j][p]);
         }
         double[] r = new double[conditions];
         double factorial = 1;

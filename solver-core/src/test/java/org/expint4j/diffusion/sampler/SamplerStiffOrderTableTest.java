@@ -13,6 +13,7 @@ import org.expint4j.method.ExponentialRungeKuttaMethod;
 import org.expint4j.method.MultistepCoefficients;
 import org.expint4j.method.MultistepOrderConditions;
 import org.expint4j.method.OrderConditions;
+import org.expint4j.method.UniPcCoefficients;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,11 +58,15 @@ class SamplerStiffOrderTableTest {
         rows.add(singlestep(3, SolverType.TAYLOR, "DPM-Solver-3 taylor"));
         rows.add(multistep("DPM-Solver(++) 2M, dpmsolver type", DpmCoefficients.multistep(SolverType.DPMSOLVER, true), 2,
                 "reference default, k-diffusion `dpmpp_2m`, diffusers midpoint"));
+        rows.add(multistep("UniP-2, bh1", UniPcCoefficients.predictor(UniPcCoefficients.Variant.BH1), 2,
+                "UniPC's order-2 predictor (official default)"));
+        rows.add(multistep("UniP-2, bh2", UniPcCoefficients.predictor(UniPcCoefficients.Variant.BH2), 2,
+                "UniPC's order-2 predictor, bh2 (= DPM-Solver++ 2M)"));
         rows.add(multistep("exponential Adams 2", ExponentialAdams::coefficients, 2,
                 "DPM-Solver(++) 2M taylor type, RES multistep (ComfyUI `res_multistep`)"));
         rows.add(multistep("DPM-Solver(++) 3M, published formula", DpmCoefficients.multistep(SolverType.DPMSOLVER, false),
-                3, "reference, diffusers, k-diffusion `dpmpp_3m_sde` at η = 0"));
-        rows.add(multistep("exponential Adams 3", ExponentialAdams::coefficients, 3, "expint4j's 3M (default)"));
+                3, "reference, diffusers, k-diffusion `dpmpp_3m_sde` at η = 0, expint4j's default 3M"));
+        rows.add(multistep("exponential Adams 3", ExponentialAdams::coefficients, 3, "expint4j's 3M with exact weights"));
         rows.add(multistep("exponential Adams 4", ExponentialAdams::coefficients, 4, "expint4j's 4M"));
         return rows;
     }
@@ -78,9 +83,9 @@ class SamplerStiffOrderTableTest {
     @Test
     void theVerdictsAreTheTheory() {
         List<Row> rows = rows();
-        String[] symbols = {"SFSFS", "SWSFF", "SSSFF", "SSSWS", "SSSSW", "SWF", "SSF", "SSFF", "SSSF", "SSSSF"};
-        int[] stiff = {1, 2, 2, 3, 3, 2, 2, 2, 3, 4};
-        int[] classical = {1, 2, 2, 3, 3, 2, 2, 2, 3, 4};
+        String[] symbols = {"SFSFS", "SWSFF", "SSSFF", "SSSWS", "SSSSW", "SWF", "SWF", "SWF", "SSF", "SSFF", "SSSF", "SSSSF"};
+        int[] stiff = {1, 2, 2, 3, 3, 2, 2, 2, 2, 2, 3, 4};
+        int[] classical = {1, 2, 2, 3, 3, 2, 2, 2, 2, 2, 3, 4};
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             assertEquals(symbols[i], r.symbols(), r.rule());

@@ -157,7 +157,7 @@ class ExpintCliTest {
         Path out = dir.resolve("gauss.csv");
         Result r = run("sample", "--gaussian", "--mean", "0.5,-1,2", "--std", "0.1, 1, 0.3", "--noise",
                 noise.toString(), "--schedule", "linear", "--skip-type", "logSNR", "--steps", "120", "--order", "3",
-                "--t-end", "1e-3", "--warmup", "singlestep", "--out", out.toString());
+                "--t-end", "1e-3", "--warmup", "singlestep", "--multistep3", "exact", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         double[] x = CliFiles.readSamples(out, "--out", 3).values();
         double[] xT = {0.3, -1.2, 0.8, -0.5, 0.1, 1.7};
@@ -171,7 +171,8 @@ class ExpintCliTest {
         Path out32 = dir.resolve("gauss32.csv");
         assertEquals(0, run("sample", "--gaussian", "--mean", "0.5,-1,2", "--std", "0.1,1,0.3", "--noise",
                 noise.toString(), "--schedule", "linear", "--skip-type", "logSNR", "--steps", "120", "--order", "3",
-                "--t-end", "1e-3", "--precision", "float32", "--out", out32.toString()).code());
+                "--t-end", "1e-3", "--warmup", "singlestep", "--multistep3", "exact", "--precision", "float32",
+                "--out", out32.toString()).code());
         double[] x32 = CliFiles.readSamples(out32, "--out", 3).values();
         for (int i = 0; i < 6; i++) {
             assertEquals(x[i], x32[i], 1e-4, "component " + i);

@@ -72,7 +72,8 @@ class SampleSchedulesCliTest {
             String[] args = new String[run.length - 2];
             System.arraycopy(run, 1, args, 0, args.length);
             java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("sample", "--gaussian", "--mean",
-                    "0.5,-1,2", "--std", "0.1,1,0.3", "--noise", noise.toString(), "--schedule", run[0], "--order", "3", "--warmup", "singlestep", "--out", out.toString()));
+                    "0.5,-1,2", "--std", "0.1,1,0.3", "--noise", noise.toString(), "--schedule", run[0], "--order", "3", "--warmup", "singlestep", "--multistep3", "exact",
+                    "--out", out.toString()));
             all.addAll(java.util.List.of(args));
             if (!all.contains("--steps")) {
                 all.addAll(java.util.List.of("--steps", "120"));
