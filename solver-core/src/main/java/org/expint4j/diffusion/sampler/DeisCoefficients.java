@@ -37,7 +37,7 @@ public final class DeisCoefficients {
         {55.0 / 24, -59.0 / 24, 37.0 / 24, -9.0 / 24}};
 
     /** The largest iPNDM order. */
-    public static final int IPNDM_MAX_ORDER = AB.length;
+    public static final int IPNDM_MAX_ORDER = 4;
 
     private DeisCoefficients() {
     }
