@@ -503,6 +503,15 @@ public final class DoubleVectorOps extends CpuVectorOps<double[]> {
     }
 
     @Override
+    double dotRange(double[] x, double[] y, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += x[i] * y[i];
+        }
+        return s;
+    }
+
+    @Override
     double maxAbsRange(double[] x, int from, int to) {
         double m = 0;
         for (int i = from; i < to; i++) {

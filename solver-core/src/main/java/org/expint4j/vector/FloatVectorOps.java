@@ -505,6 +505,15 @@ public final class FloatVectorOps extends CpuVectorOps<float[]> {
     }
 
     @Override
+    double dotRange(float[] x, float[] y, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += (double) x[i] * (double) y[i];
+        }
+        return s;
+    }
+
+    @Override
     double maxAbsRange(float[] x, int from, int to) {
         float m = 0;
         for (int i = from; i < to; i++) {
