@@ -42,13 +42,18 @@ import org.expint4j.vector.VectorOps;
  * decrease; at {@code maxDimension} the sub-step is shortened instead, re-using the basis (the
  * basis does not depend on \( \sigma \)), by \( \sigma \leftarrow \sigma \cdot 0.9\,(\gamma\,
  * \mathrm{tol}\,\sigma\|u\|/\varepsilon)^{1/m} \). After an accepted sub-step the next one is
- * lengthened by the same rule, by at most a factor 4.
+ * lengthened by the same rule, by at most a factor 4. Added to \( \varepsilon \) is a bound on
+ * the rounding of the sub-step formula, \( 4u\sum_{j=2}^{p}\sigma^j/j!\,\|\hat w_j\| \)
+ * (\(u\) the unit roundoff): for \( \sigma\|B\| \gg 1 \) the terms \( \sigma^j \hat w_j/j! \)
+ * are far larger than \( u(s+\sigma) \) and cancel, so this bound, not the Krylov error, then
+ * limits the sub-step.
  *
  * <p><b>Orthogonalisation.</b> Arnoldi with modified Gram–Schmidt and one re-orthogonalisation
  * pass where the norm drops by more than \( 1/\sqrt 2 \) (Daniel, Gragg, Kaufman and Stewart,
- * Math. Comp. 30, 1976: "twice is enough"). For an operator that
+ * Math. Comp. 30, 1976; "twice is enough": Parlett, <i>The Symmetric Eigenvalue Problem</i>,
+ * 1980). For an operator that
  * {@linkplain LinearOperator#isSymmetric() declares itself symmetric} the Lanczos three-term
- * recurrence is used instead (\( H_m \) tridiagonal, two inner products per step). A happy
+ * recurrence is used instead (\( H_m \) tridiagonal, three inner products per step). A happy
  * breakdown, \( h_{m+1,m} \le 16\,u\,\|B v_m\| \) (\(u\) the unit roundoff), means that the
  * Krylov space is invariant: the projection is then exact and the rest of the interval is taken in
  * one sub-step.
@@ -113,7 +118,11 @@ public final class KrylovPhi<V> {
     private final double[] coefficients;
     private final double[] shiftNorms;
     private final V[] terms;
+    private final double[] coefficientsTail = new double[1];
+    private final V[] singleTerm;
 
+    /** Size of the last accepted sub-step, set by {@link #substep}. */
+    private double lastSigma;
     private int matVecs;
     private int substeps;
     private int rejections;
@@ -235,9 +244,6 @@ public final class KrylovPhi<V> {
         }
         ops.copy(state, out);
     }
-
-    /** Step of the last accepted sub-step, set by {@link #substep}. */
-    private double lastSigma;
 
     /**
      * Builds the Krylov space of \( \hat w_p \) as far as needed and advances {@code state} by one
@@ -524,8 +530,6 @@ public final class KrylovPhi<V> {
         return singleTerm;
     }
 
-    private final double[] coefficientsTail = new double[1];
-    private V[] singleTerm;
 
     private void checkFinite(double value, String what, double s, int m) {
         if (!Double.isFinite(value)) {

@@ -506,7 +506,10 @@ public final class DoubleVectorOps extends CpuVectorOps<double[]> {
     double dotRange(double[] x, double[] y, int from, int to) {
         double s = 0;
         for (int i = from; i < to; i++) {
-            s += x[i] * y[i];
+            // Widened first, so that products of narrower elements are exact.
+            final double xi = x[i];
+            final double yi = y[i];
+            s += xi * yi;
         }
         return s;
     }

@@ -508,7 +508,10 @@ public final class FloatVectorOps extends CpuVectorOps<float[]> {
     double dotRange(float[] x, float[] y, int from, int to) {
         double s = 0;
         for (int i = from; i < to; i++) {
-            s += (double) x[i] * (double) y[i];
+            // Widened first, so that products of narrower elements are exact.
+            final double xi = x[i];
+            final double yi = y[i];
+            s += xi * yi;
         }
         return s;
     }

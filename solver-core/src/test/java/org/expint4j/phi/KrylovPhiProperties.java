@@ -79,17 +79,7 @@ class KrylovPhiProperties {
         final double tol = TOLERANCES[rnd.nextInt(TOLERANCES.length)];
         final int p = rnd.nextInt(4);
         final RotatedBlockOperator a = new RotatedBlockOperator(rnd, n, norm, 0, true);
-        final LinearOperator<double[]> hidden = new LinearOperator<>() {
-            @Override
-            public int dimension() {
-                return n;
-            }
-
-            @Override
-            public void apply(double[] x, double[] out) {
-                a.apply(x, out);
-            }
-        };
+        final LinearOperator<double[]> hidden = withoutSymmetryHint(a);
         final double[][] v = randomVectors(rnd, n, p);
         final double[] expected = a.exactPhi(1, v, p);
         final KrylovPhi<double[]> krylov = new KrylovPhi<>(DoubleVectorOps.serial(), n, 3);
@@ -158,6 +148,21 @@ class KrylovPhiProperties {
             assertEquals(e, out[i], 4 * Math.ulp(Math.abs(e)) + 1e-300, "seed " + seed + ", i = " + i);
         }
         assertEquals(1, krylov.substeps(), "seed " + seed);
+    }
+
+    /** The same operator without its symmetry hint, so that {@link KrylovPhi} runs Arnoldi. */
+    static LinearOperator<double[]> withoutSymmetryHint(LinearOperator<double[]> a) {
+        return new LinearOperator<>() {
+            @Override
+            public int dimension() {
+                return a.dimension();
+            }
+
+            @Override
+            public void apply(double[] x, double[] out) {
+                a.apply(x, out);
+            }
+        };
     }
 
     static double[] denseReference(double[][] a, double tau, double[][] v, int p) {
