@@ -103,23 +103,18 @@ public final class KrylovPhi<V> {
     private final int maxDimension;
     private final int maxSubsteps;
 
-    /** Krylov basis \( v_1..v_{m+1} \). */
-    private final V[] basis;
+    private final KrylovBasis<V> krylov;
     /** \( \hat w_0..\hat w_p \). */
     private final V[] what;
     private final V state;
     private final V candidate;
     private final V product;
-    /** Upper Hessenberg \( H \), row-major, {@code (maxDimension + 1) x maxDimension}. */
-    private final double[] hessenberg;
     private final double[] augmented;
     private final double[] exponential;
     private final MatrixExponential.Workspace expWorkspace;
     private final double[] coefficients;
     private final double[] shiftNorms;
     private final V[] terms;
-    private final double[] coefficientsTail = new double[1];
-    private final V[] singleTerm;
 
     /** Size of the last accepted sub-step, set by {@link #substep}. */
     private double lastSigma;
@@ -167,10 +162,7 @@ public final class KrylovPhi<V> {
         this.maxDimension = Math.min(maxDimension, dimension);
         this.maxSubsteps = maxSubsteps;
         final int m = this.maxDimension;
-        basis = ops.newArray(m + 1);
-        for (int i = 0; i <= m; i++) {
-            basis[i] = ops.allocate(n);
-        }
+        krylov = new KrylovBasis<>(ops, n, m);
         what = ops.newArray(maxOrder + 1);
         for (int j = 0; j <= maxOrder; j++) {
             what[j] = ops.allocate(n);
@@ -178,7 +170,6 @@ public final class KrylovPhi<V> {
         state = ops.allocate(n);
         candidate = ops.allocate(n);
         product = ops.allocate(n);
-        hessenberg = new double[(m + 1) * m];
         final int big = m + maxOrder + 1;
         augmented = new double[big * big];
         exponential = new double[big * big];
@@ -186,7 +177,6 @@ public final class KrylovPhi<V> {
         coefficients = new double[m + maxOrder + 2];
         shiftNorms = new double[maxOrder + 1];
         terms = ops.newArray(m + maxOrder + 2);
-        singleTerm = ops.newArray(1);
     }
 
     /**
@@ -227,7 +217,7 @@ public final class KrylovPhi<V> {
             sigma = Math.min(sigma, 1 - s);
             shifts(a, tau, v, p, s);
             final double beta = Math.sqrt(ops.dot(what[p], what[p]));
-            checkFinite(beta, "||w_p||", s, 0);
+            KrylovBasis.checkFinite(beta, "||w_p||", substeps, s, 0);
             if (beta == 0) {
                 // phi_p(sigma B) w_p = 0: the sum of the w_j is exact for any step.
                 sigma = 1 - s;
@@ -236,7 +226,7 @@ public final class KrylovPhi<V> {
                 s = 1;
                 break;
             }
-            ops.linearCombination(one(1 / beta), single(what[p]), 1, basis[0]);
+            krylov.start(what[p], beta);
             final double remaining = 1 - s;
             sigma = substep(a, tau, p, s, sigma, beta, tolerance, lanczos);
             // A step clamped to the rest of the interval ends it exactly, without rounding.
@@ -275,7 +265,9 @@ public final class KrylovPhi<V> {
         double prevErr = Double.NaN;
         while (true) {
             while (m < next && !breakdown) {
-                breakdown = extend(a, tau, m, lanczos, s);
+                a.apply(krylov.vector(m), product);
+                matVecs++;
+                breakdown = krylov.extend(product, tau, m, lanczos, substeps, s);
                 m++;
             }
             if (breakdown) {
@@ -322,11 +314,12 @@ public final class KrylovPhi<V> {
     /**
      * The rounding error the sub-step formula adds, \( 4u\sum_{j=2}^{p} \sigma^j/j!\,
      * \|\hat w_j\| \): each \( \hat w_j \) carries a relative error of about \( u \) and the
-     * terms cancel to the much smaller \( u(s+\sigma) \) when \( \sigma\|B\| \gg 1 \)
-     * (the \( j = 1 \) term, \( \sigma u \|\hat w_1\| \), is the rounding of any explicit
-     * step and is left out, so that the bound vanishes faster than \( \sigma \))
-     * (measured: \( 5 \cdot 10^{-9} \) relative at \( p = 3 \), \( \sigma\|B\| = 560 \),
-     * within a factor 3 of this bound with the factor 1; 4 makes it an upper bound there).
+     * terms cancel to the much smaller \( u(s+\sigma) \) when \( \sigma\|B\| \gg 1 \).
+     * Measured without it: \( 5 \cdot 10^{-9} \) relative at \( p = 3 \),
+     * \( \sigma\|B\| = 560 \), within a factor 3 of this bound with the factor 1; 4 makes it
+     * an upper bound there. The \( j = 1 \) term, \( \sigma u \|\hat w_1\| \), is the rounding
+     * of any explicit step and is left out, so that the bound vanishes faster than \( \sigma \)
+     * and shortening the sub-step always helps.
      */
     private double rounding(int p, double sigma) {
         double r = 0;
@@ -371,72 +364,8 @@ public final class KrylovPhi<V> {
         }
         combine(m, p, sigma, beta, candidate);
         final double norm = Math.sqrt(ops.dot(candidate, candidate));
-        checkFinite(norm, "the sub-step's result norm", 0, m);
+        KrylovBasis.checkFinite(norm, "the sub-step's result norm", substeps, 0, m);
         return err / (SAFETY * tol * sigma * norm);
-    }
-
-    /**
-     * One Arnoldi (or Lanczos) step: \( v_{m+1} h_{m+1,m} = B v_m - \sum_i h_{i,m} v_i \).
-     *
-     * @return {@code true} on a happy breakdown
-     */
-    private boolean extend(LinearOperator<V> a, double tau, int m, boolean lanczos, double s) {
-        final int cols = maxDimension;
-        a.apply(basis[m], product);
-        matVecs++;
-        final V w = basis[m + 1];
-        ops.linearCombination(one(tau), single(product), 1, w);
-        final double before = Math.sqrt(ops.dot(w, w));
-        checkFinite(before, "||tau A v_m||", s, m);
-        for (int i = 0; i <= m; i++) {
-            hessenberg[i * cols + m] = 0;
-        }
-        double norm;
-        if (lanczos) {
-            final double alpha = ops.dot(w, basis[m]);
-            final double betaPrev = m > 0 ? hessenberg[m * cols + m - 1] : 0;
-            coefficients[0] = 1;
-            coefficients[1] = -alpha;
-            terms[0] = w;
-            terms[1] = basis[m];
-            int k = 2;
-            if (m > 0) {
-                coefficients[2] = -betaPrev;
-                terms[2] = basis[m - 1];
-                k = 3;
-                hessenberg[(m - 1) * cols + m] = betaPrev;
-            }
-            ops.linearCombination(coefficients, terms, k, w);
-            hessenberg[m * cols + m] = alpha;
-            norm = Math.sqrt(ops.dot(w, w));
-        } else {
-            norm = before;
-            for (int pass = 0; pass < 2; pass++) {
-                final double start = norm;
-                for (int i = 0; i <= m; i++) {
-                    final double h = ops.dot(w, basis[i]);
-                    hessenberg[i * cols + m] += h;
-                    coefficients[0] = 1;
-                    coefficients[1] = -h;
-                    terms[0] = w;
-                    terms[1] = basis[i];
-                    ops.linearCombination(coefficients, terms, 2, w);
-                }
-                norm = Math.sqrt(ops.dot(w, w));
-                if (norm > start * 0.7071067811865476) {
-                    break;
-                }
-            }
-        }
-        final double h = norm;
-        checkFinite(h, "h_{m+1,m}", s, m);
-        hessenberg[(m + 1) * cols + m] = h;
-        if (h <= 16 * UNIT_ROUNDOFF * before) {
-            hessenberg[(m + 1) * cols + m] = 0;
-            return true;
-        }
-        ops.linearCombination(one(1 / h), single(w), 1, w);
-        return false;
     }
 
     /**
@@ -447,11 +376,10 @@ public final class KrylovPhi<V> {
      */
     private double errorEstimate(int m, int p, double sigma, double beta, boolean breakdown) {
         final int big = m + p + 1;
-        final int cols = maxDimension;
         java.util.Arrays.fill(augmented, 0, big * big, 0.0);
         for (int i = 0; i < m; i++) {
             for (int j = Math.max(0, i - 1); j < m; j++) {
-                augmented[i * big + j] = sigma * hessenberg[i * cols + j];
+                augmented[i * big + j] = sigma * krylov.h(i, j);
             }
         }
         augmented[m] = 1;
@@ -468,7 +396,7 @@ public final class KrylovPhi<V> {
         if (breakdown) {
             return 0;
         }
-        final double h = hessenberg[m * cols + m - 1];
+        final double h = krylov.h(m, m - 1);
         return beta * Math.pow(sigma, p + 1) * h * Math.abs(exponential[(m - 1) * big + m + p]);
     }
 
@@ -490,7 +418,7 @@ public final class KrylovPhi<V> {
         final double scale = beta * pow;
         for (int i = 0; i < m; i++) {
             coefficients[k] = scale * exponential[i * big + col];
-            terms[k++] = basis[i];
+            terms[k++] = krylov.vector(i);
         }
         if (k == 0) {
             ops.fill(out, 0.0);
@@ -520,24 +448,6 @@ public final class KrylovPhi<V> {
         }
     }
 
-    private double[] one(double c) {
-        coefficientsTail[0] = c;
-        return coefficientsTail;
-    }
-
-    private V[] single(V x) {
-        singleTerm[0] = x;
-        return singleTerm;
-    }
-
-
-    private void checkFinite(double value, String what, double s, int m) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("Krylov phi: non-finite value " + what + " = " + value
-                + " in sub-step " + substeps + " at s = " + s + ", Krylov index " + m
-                + " (the operator produced a NaN or infinity, or the input overflows)");
-        }
-    }
 
     private void validate(LinearOperator<V> a, double tau, V[] v, int p, double tol, V out) {
         Objects.requireNonNull(a, "a");
