@@ -45,145 +45,200 @@ final class MatrixExponential {
      * @return \( e^A \), row-major, a new array
      */
     static double[] exp(double[] a, int n) {
-        final double norm = norm1(a, n);
-        for (int i = 0; i < 4; i++) {
-            if (norm <= THETA[i]) {
-                final double[][] b = {B3, B5, B7, B9};
-                return pade(a, n, b[i]);
-            }
-        }
-        int s = 0;
-        if (norm > THETA[4]) {
-            s = Math.getExponent(norm / THETA[4]);
-            // getExponent is the floor of log2; make it the ceiling.
-            if (Math.scalb(THETA[4], s) < norm) {
-                s++;
-            }
-        }
-        final double[] scaled = new double[n * n];
-        for (int i = 0; i < scaled.length; i++) {
-            scaled[i] = Math.scalb(a[i], -s);
-        }
-        double[] r = pade13(scaled, n);
-        for (int i = 0; i < s; i++) {
-            r = multiply(r, r, n);
-        }
-        return r;
+        final double[] out = new double[n * n];
+        new Workspace(n).exp(a, n, out);
+        return out;
     }
 
     /**
-     * The [m/m] Padé approximant for \( m \le 9 \): \( U = A\sum_j b_{2j+1}A^{2j} \),
-     * \( V = \sum_j b_{2j} A^{2j} \), \( r = (V - U)^{-1}(V + U) \).
-     *
-     * @param a the matrix
-     * @param n dimension
-     * @param b the coefficients \( b_0..b_m \)
-     * @return \( r_m(A) \)
+     * The scratch matrices of one exponential, allocated once for dimensions up to a capacity
+     * so that repeated exponentials of small matrices (the projected matrices of
+     * {@link KrylovPhi}) allocate nothing. Not thread-safe: one workspace per caller.
      */
-    private static double[] pade(double[] a, int n, double[] b) {
-        final int m = b.length - 1;
-        final double[] a2 = multiply(a, a, n);
-        double[] pow = identity(n);
-        final double[] u0 = new double[n * n];
-        final double[] v = new double[n * n];
-        for (int j = 0; 2 * j <= m; j++) {
-            addScaled(v, b[2 * j], pow);
-            addScaled(u0, b[2 * j + 1], pow);
-            if (2 * j + 2 <= m) {
-                pow = multiply(pow, a2, n);
-            }
-        }
-        return solveRational(multiply(a, u0, n), v, n);
-    }
+    static final class Workspace {
+        private final int capacity;
+        private final double[] a2;
+        private final double[] a4;
+        private final double[] a6;
+        private final double[] id;
+        private final double[] w1;
+        private final double[] w2;
+        private final double[] w;
+        private final double[] u;
+        private final double[] z1;
+        private final double[] v;
+        private final double[] scaled;
+        private double[] r;
+        private double[] t;
 
-    /**
-     * The [13/13] approximant with Higham's evaluation scheme (six matrix products).
-     *
-     * @param a the scaled matrix
-     * @param n dimension
-     * @return \( r_{13}(A) \)
-     */
-    private static double[] pade13(double[] a, int n) {
-        final double[] b = B13;
-        final double[] a2 = multiply(a, a, n);
-        final double[] a4 = multiply(a2, a2, n);
-        final double[] a6 = multiply(a4, a2, n);
-        final double[] id = identity(n);
-        final double[] w1 = new double[n * n];
-        addScaled(w1, b[13], a6);
-        addScaled(w1, b[11], a4);
-        addScaled(w1, b[9], a2);
-        final double[] w2 = new double[n * n];
-        addScaled(w2, b[7], a6);
-        addScaled(w2, b[5], a4);
-        addScaled(w2, b[3], a2);
-        addScaled(w2, b[1], id);
-        final double[] w = multiply(a6, w1, n);
-        addScaled(w, 1.0, w2);
-        final double[] u = multiply(a, w, n);
-        final double[] z1 = new double[n * n];
-        addScaled(z1, b[12], a6);
-        addScaled(z1, b[10], a4);
-        addScaled(z1, b[8], a2);
-        final double[] v = multiply(a6, z1, n);
-        addScaled(v, b[6], a6);
-        addScaled(v, b[4], a4);
-        addScaled(v, b[2], a2);
-        addScaled(v, b[0], id);
-        return solveRational(u, v, n);
-    }
-
-    /**
-     * Solves \( (V - U) R = V + U \) by Gaussian elimination with partial pivoting. The choice of
-     * \( \theta_m \) keeps \( V - U \) well conditioned (Higham 2005, §2).
-     *
-     * @param u odd part
-     * @param v even part
-     * @param n dimension
-     * @return \( R \)
-     */
-    private static double[] solveRational(double[] u, double[] v, int n) {
-        final double[] q = new double[n * n];
-        final double[] r = new double[n * n];
-        for (int i = 0; i < q.length; i++) {
-            q[i] = v[i] - u[i];
-            r[i] = v[i] + u[i];
+        /** @param capacity the largest dimension this workspace serves */
+        Workspace(int capacity) {
+            this.capacity = capacity;
+            final int size = capacity * capacity;
+            a2 = new double[size];
+            a4 = new double[size];
+            a6 = new double[size];
+            id = new double[size];
+            w1 = new double[size];
+            w2 = new double[size];
+            w = new double[size];
+            u = new double[size];
+            z1 = new double[size];
+            v = new double[size];
+            scaled = new double[size];
+            r = new double[size];
+            t = new double[size];
         }
-        for (int c = 0; c < n; c++) {
-            int piv = c;
-            for (int i = c + 1; i < n; i++) {
-                if (Math.abs(q[i * n + c]) > Math.abs(q[piv * n + c])) {
-                    piv = i;
+
+        /** @return the largest dimension served */
+        int capacity() {
+            return capacity;
+        }
+
+        /**
+         * \( e^A \) into {@code out}; the same operations in the same order as the allocating
+         * {@link MatrixExponential#exp(double[], int)}, hence the same bits.
+         *
+         * @param a the matrix, row-major \( n \times n \) in its first \( n^2 \) entries
+         * @param n the dimension, at most the capacity
+         * @param out receives \( e^A \) in its first \( n^2 \) entries; not {@code a}
+         */
+        void exp(double[] a, int n, double[] out) {
+            final double norm = norm1(a, n);
+            for (int i = 0; i < 4; i++) {
+                if (norm <= THETA[i]) {
+                    final double[] b = i == 0 ? B3 : i == 1 ? B5 : i == 2 ? B7 : B9;
+                    pade(a, n, b);
+                    System.arraycopy(r, 0, out, 0, n * n);
+                    return;
                 }
             }
-            if (piv != c) {
-                swapRows(q, n, piv, c);
-                swapRows(r, n, piv, c);
+            int s = 0;
+            if (norm > THETA[4]) {
+                s = Math.getExponent(norm / THETA[4]);
+                // getExponent is the floor of log2; make it the ceiling.
+                if (Math.scalb(THETA[4], s) < norm) {
+                    s++;
+                }
             }
-            final double d = q[c * n + c];
-            for (int i = c + 1; i < n; i++) {
-                final double f = q[i * n + c] / d;
-                if (f != 0.0) {
-                    for (int j = c; j < n; j++) {
-                        q[i * n + j] -= f * q[c * n + j];
+            for (int i = 0; i < n * n; i++) {
+                scaled[i] = Math.scalb(a[i], -s);
+            }
+            pade13(scaled, n);
+            for (int i = 0; i < s; i++) {
+                multiply(r, r, n, t);
+                final double[] swap = r;
+                r = t;
+                t = swap;
+            }
+            System.arraycopy(r, 0, out, 0, n * n);
+        }
+
+        /**
+         * The [m/m] Padé approximant for \( m \le 9 \) into {@code r}: \( U = A\sum_j
+         * b_{2j+1}A^{2j} \), \( V = \sum_j b_{2j} A^{2j} \), \( r = (V - U)^{-1}(V + U) \).
+         */
+        private void pade(double[] a, int n, double[] b) {
+            final int m = b.length - 1;
+            multiply(a, a, n, a2);
+            identity(id, n);
+            double[] pow = w;
+            identity(pow, n);
+            double[] next = w1;
+            java.util.Arrays.fill(z1, 0, n * n, 0.0);
+            java.util.Arrays.fill(v, 0, n * n, 0.0);
+            for (int j = 0; 2 * j <= m; j++) {
+                addScaled(v, b[2 * j], pow, n);
+                addScaled(z1, b[2 * j + 1], pow, n);
+                if (2 * j + 2 <= m) {
+                    multiply(pow, a2, n, next);
+                    final double[] swap = pow;
+                    pow = next;
+                    next = swap;
+                }
+            }
+            multiply(a, z1, n, u);
+            solveRational(u, v, n);
+        }
+
+        /** The [13/13] approximant with Higham's evaluation scheme (six products) into {@code r}. */
+        private void pade13(double[] a, int n) {
+            final double[] b = B13;
+            final int size = n * n;
+            multiply(a, a, n, a2);
+            multiply(a2, a2, n, a4);
+            multiply(a4, a2, n, a6);
+            identity(id, n);
+            java.util.Arrays.fill(w1, 0, size, 0.0);
+            addScaled(w1, b[13], a6, n);
+            addScaled(w1, b[11], a4, n);
+            addScaled(w1, b[9], a2, n);
+            java.util.Arrays.fill(w2, 0, size, 0.0);
+            addScaled(w2, b[7], a6, n);
+            addScaled(w2, b[5], a4, n);
+            addScaled(w2, b[3], a2, n);
+            addScaled(w2, b[1], id, n);
+            multiply(a6, w1, n, w);
+            addScaled(w, 1.0, w2, n);
+            multiply(a, w, n, u);
+            java.util.Arrays.fill(z1, 0, size, 0.0);
+            addScaled(z1, b[12], a6, n);
+            addScaled(z1, b[10], a4, n);
+            addScaled(z1, b[8], a2, n);
+            multiply(a6, z1, n, v);
+            addScaled(v, b[6], a6, n);
+            addScaled(v, b[4], a4, n);
+            addScaled(v, b[2], a2, n);
+            addScaled(v, b[0], id, n);
+            solveRational(u, v, n);
+        }
+
+        /**
+         * Solves \( (V - U) R = V + U \) into {@code r} by Gaussian elimination with partial
+         * pivoting; {@code t} holds \( V - U \). The choice of \( \theta_m \) keeps
+         * \( V - U \) well conditioned (Higham 2005, §2).
+         */
+        private void solveRational(double[] uu, double[] vv, int n) {
+            final double[] q = t;
+            for (int i = 0; i < n * n; i++) {
+                q[i] = vv[i] - uu[i];
+                r[i] = vv[i] + uu[i];
+            }
+            for (int c = 0; c < n; c++) {
+                int piv = c;
+                for (int i = c + 1; i < n; i++) {
+                    if (Math.abs(q[i * n + c]) > Math.abs(q[piv * n + c])) {
+                        piv = i;
                     }
-                    for (int j = 0; j < n; j++) {
-                        r[i * n + j] -= f * r[c * n + j];
+                }
+                if (piv != c) {
+                    swapRows(q, n, piv, c);
+                    swapRows(r, n, piv, c);
+                }
+                final double d = q[c * n + c];
+                for (int i = c + 1; i < n; i++) {
+                    final double f = q[i * n + c] / d;
+                    if (f != 0.0) {
+                        for (int j = c; j < n; j++) {
+                            q[i * n + j] -= f * q[c * n + j];
+                        }
+                        for (int j = 0; j < n; j++) {
+                            r[i * n + j] -= f * r[c * n + j];
+                        }
                     }
                 }
             }
-        }
-        for (int c = n - 1; c >= 0; c--) {
-            final double d = q[c * n + c];
-            for (int j = 0; j < n; j++) {
-                double s = r[c * n + j];
-                for (int k = c + 1; k < n; k++) {
-                    s -= q[c * n + k] * r[k * n + j];
+            for (int c = n - 1; c >= 0; c--) {
+                final double d = q[c * n + c];
+                for (int j = 0; j < n; j++) {
+                    double s = r[c * n + j];
+                    for (int k = c + 1; k < n; k++) {
+                        s -= q[c * n + k] * r[k * n + j];
+                    }
+                    r[c * n + j] = s / d;
                 }
-                r[c * n + j] = s / d;
             }
         }
-        return r;
     }
 
     /**
@@ -216,6 +271,21 @@ final class MatrixExponential {
      */
     static double[] multiply(double[] a, double[] b, int n) {
         final double[] c = new double[n * n];
+        multiply(a, b, n, c);
+        return c;
+    }
+
+    /**
+     * \( C = AB \) into the first \( n^2 \) entries of {@code c}, which is neither {@code a}
+     * nor {@code b}.
+     *
+     * @param a left factor
+     * @param b right factor
+     * @param n dimension
+     * @param c the product
+     */
+    static void multiply(double[] a, double[] b, int n, double[] c) {
+        java.util.Arrays.fill(c, 0, n * n, 0.0);
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < n; k++) {
                 final double aik = a[i * n + k];
@@ -226,32 +296,31 @@ final class MatrixExponential {
                 }
             }
         }
-        return c;
     }
 
     /**
-     * Identity matrix.
+     * Writes \( I_n \) into the first \( n^2 \) entries.
      *
+     * @param id the target
      * @param n dimension
-     * @return \( I_n \)
      */
-    private static double[] identity(int n) {
-        final double[] id = new double[n * n];
+    private static void identity(double[] id, int n) {
+        java.util.Arrays.fill(id, 0, n * n, 0.0);
         for (int i = 0; i < n; i++) {
             id[i * n + i] = 1.0;
         }
-        return id;
     }
 
     /**
-     * \( Y \leftarrow Y + cX \).
+     * \( Y \leftarrow Y + cX \) on the first \( n^2 \) entries.
      *
      * @param y accumulator
      * @param c scalar
      * @param x addend
+     * @param n dimension
      */
-    private static void addScaled(double[] y, double c, double[] x) {
-        for (int i = 0; i < y.length; i++) {
+    private static void addScaled(double[] y, double c, double[] x, int n) {
+        for (int i = 0; i < n * n; i++) {
             y[i] += c * x[i];
         }
     }

@@ -47,6 +47,15 @@
  * skew-symmetric, negative-triangular and diagonal matrices; see {@link org.expint4j.phi.MatrixPhi}
  * for the non-normal regimes where the squarings lose more.
  *
+ * <h2>Large matrices: {@link org.expint4j.phi.KrylovPhi}</h2>
+ * \( \sum_{k=0}^{p} \varphi_k(\tau A) v_k \) for a matrix-free
+ * {@link org.expint4j.linear.LinearOperator}, by Krylov projection (Arnoldi, or Lanczos for
+ * symmetric \(A\)) with adaptive sub-stepping and an a-posteriori error estimate (J. Niesen and
+ * W. M. Wright, ACM Trans. Math. Softw. 38(3), 2012); the small projected problem uses the dense
+ * exponential above, and every vector operation goes through {@link org.expint4j.vector.VectorOps}.
+ * This is the one place where {@code phi} depends on other packages ({@code linear} and
+ * {@code vector}, both leaves).
+ *
  * <h2>Conventions</h2>
  * Arrays are plain {@code double[]} and row-major {@code double[][]}; complex numbers are
  * interleaved {@code (re, im)} pairs. NaN input to the scalar functions gives NaN output; a matrix

@@ -61,6 +61,7 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
     private static final int OP_RMS = 5;
     private static final int OP_RMS_ATOL_VECTOR = 6;
     private static final int OP_SAMPLE_RMS = 7;
+    private static final int OP_DOT = 8;
 
     private final int parallelism;
     private final int threshold;
@@ -179,6 +180,9 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
                                        int from, int to);
 
     /** @return element {@code i} of {@code v} as a double; for error messages only */
+    /** {@code sum x[i]*y[i]} over the range, in double, left to right from 0. */
+    abstract double dotRange(V x, V y, int from, int to);
+
     abstract double element(V v, int i);
 
     // ---- element-wise combinations ----
@@ -315,6 +319,36 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
                 m = Math.max(m, d.partials[b]);
             }
             return m;
+        } finally {
+            release(d);
+        }
+    }
+
+    @Override
+    public double dot(V x, V y) {
+        final int n = VectorArguments.pair(this, x, y);
+        final int blocks = ceilDiv(n, BLOCK);
+        if (!isParallel(n) || blocks < 2) {
+            double total = 0;
+            for (int b = 0; b < blocks; b++) {
+                final int start = b * BLOCK;
+                total += dotRange(x, y, start, start + Math.min(BLOCK, n - start));
+            }
+            return total;
+        }
+        final Work d = acquire();
+        try {
+            d.op = OP_DOT;
+            d.first = x;
+            d.second = y;
+            d.size = n;
+            d.ensurePartials(blocks);
+            runParallel(d, ceilDiv(blocks, parallelism * CHUNKS_PER_THREAD), blocks);
+            double total = 0;
+            for (int b = 0; b < blocks; b++) {
+                total += d.partials[b];
+            }
+            return total;
         } finally {
             release(d);
         }
@@ -505,6 +539,12 @@ abstract class CpuVectorOps<V> implements VectorOps<V> {
                     for (int b = from; b < to; b++) {
                         final int start = b * BLOCK;
                         partials[b] = maxAbsRange(first, start, start + Math.min(BLOCK, size - start));
+                    }
+                    break;
+                case OP_DOT:
+                    for (int b = from; b < to; b++) {
+                        final int start = b * BLOCK;
+                        partials[b] = dotRange(first, second, start, start + Math.min(BLOCK, size - start));
                     }
                     break;
                 case OP_RMS:

@@ -503,6 +503,18 @@ public final class DoubleVectorOps extends CpuVectorOps<double[]> {
     }
 
     @Override
+    double dotRange(double[] x, double[] y, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            // Widened first, so that products of narrower elements are exact.
+            final double xi = x[i];
+            final double yi = y[i];
+            s += xi * yi;
+        }
+        return s;
+    }
+
+    @Override
     double maxAbsRange(double[] x, int from, int to) {
         double m = 0;
         for (int i = from; i < to; i++) {

@@ -505,6 +505,18 @@ public final class FloatVectorOps extends CpuVectorOps<float[]> {
     }
 
     @Override
+    double dotRange(float[] x, float[] y, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            // Widened first, so that products of narrower elements are exact.
+            final double xi = x[i];
+            final double yi = y[i];
+            s += xi * yi;
+        }
+        return s;
+    }
+
+    @Override
     double maxAbsRange(float[] x, int from, int to) {
         float m = 0;
         for (int i = from; i < to; i++) {

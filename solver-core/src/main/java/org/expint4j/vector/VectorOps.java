@@ -212,6 +212,36 @@ public interface VectorOps<V> extends AutoCloseable {
     }
 
     /**
+     * Inner product \( x^T y = \sum_i x_i y_i \), the reduction of Krylov methods (Arnoldi and
+     * Lanczos orthogonalisation, {@link org.expint4j.phi.KrylovPhi}). Accumulated in double
+     * precision in the blocked order of the norms (blocks of 1024 elements, each summed from 0 left
+     * to right, then the block sums from 0 left to right), so the result does not depend on the
+     * number of threads. The default copies both vectors to the host, allocating two arrays per
+     * call; the CPU backends override it without allocating.
+     *
+     * @param x first vector
+     * @param y second vector of the same length
+     * @return the inner product; 0 for empty vectors; NaN if a product is NaN
+     */
+    default double dot(V x, V y) {
+        final int n = VectorArguments.pair(this, x, y);
+        final double[] hx = new double[n];
+        final double[] hy = new double[n];
+        toArray(x, hx);
+        toArray(y, hy);
+        double total = 0;
+        for (int from = 0; from < n; from += 1024) {
+            final int to = Math.min(n, from + 1024);
+            double s = 0;
+            for (int i = from; i < to; i++) {
+                s += hx[i] * hy[i];
+            }
+            total += s;
+        }
+        return total;
+    }
+
+    /**
      * Weighted RMS norm of a difference, the error norm of adaptive step-size control:
      * \[ \sqrt{\frac1n \sum_i \left(\frac{x_i - y_i}{\mathrm{atol} + \mathrm{rtol}
      * \max(|x_i|, |y_i|)}\right)^2} \]

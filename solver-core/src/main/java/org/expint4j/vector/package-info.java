@@ -39,7 +39,9 @@
  *     A term whose difference \(x_i - y_i\) is exactly 0 counts as \(e_i = 0\) even where the
  *     scale is 0 too (\(x_i = y_i = 0\) with \(\mathrm{atol} = 0\)). An empty vector or sample
  *     has norm 0. The error norm of adaptive DPM-Solver ({@code maxSampleRms}) sums its terms
- *     in the same blocked order per sample and returns the maximum over the samples.</li>
+ *     in the same blocked order per sample and returns the maximum over the samples. The inner
+ *     product {@code dot} of Krylov methods sums the products \( x_i y_i \) (exact for
+ *     {@code float} data widened to double) in the same blocked order.</li>
  * </ul>
  * Long sums are evaluated in several passes over cache-sized tiles, the partial sum stored in
  * between in a vector of the same precision; so the passes do not change a single bit.

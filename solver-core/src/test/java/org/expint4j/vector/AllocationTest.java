@@ -77,6 +77,7 @@ class AllocationTest {
             ops.denseCombination(mats, vecs, 3, denseOut);
             sink[0] += ops.maxAbs(out);
             sink[0] += ops.weightedRms(x[0], x[1], 1e-6, 1e-3);
+            sink[0] += ops.dot(x[0], x[1]);
             sink[0] += ops.weightedRms(x[0], x[1], atol, 1e-3);
             sink[0] += ops.maxSampleRms(x[0], x[1], 0.5, x[2], 1e-6, 1e-3, 10);
             ops.copy(x[2], out);
@@ -111,6 +112,7 @@ class AllocationTest {
             ops.denseCombination(mats, vecs, 3, denseOut);
             sink[0] += ops.maxAbs(out);
             sink[0] += ops.weightedRms(x[0], x[1], 1e-6, 1e-3);
+            sink[0] += ops.dot(x[0], x[1]);
             sink[0] += ops.weightedRms(x[0], x[1], atol, 1e-3);
             sink[0] += ops.maxSampleRms(x[0], x[1], 0.5, x[2], 1e-6, 1e-3, 10);
             ops.copy(x[2], out);
