@@ -145,12 +145,11 @@ public final class DpmStudy {
                     }
                     double seconds = (System.nanoTime() - t0) * 1e-9;
                     // An SDE sample path is not the ODE's: no pathwise error (NaN), only the distance.
-                    double[] e = SampleErrors.perSample(x, reference, d);
-                    double none = Double.NaN;
-                    boolean ode = !solver.stochastic();
+                    double[] e = solver.stochastic() ? new double[] {Double.NaN}
+                            : SampleErrors.perSample(x, reference, d);
                     measurements.add(new DpmStudyResult.Measurement(s, solver, control, nfe, steps, rejected,
-                            ode ? SampleErrors.median(e) : none, ode ? SampleErrors.rms(e) : none,
-                            ode ? SampleErrors.max(e) : none, sw.distance(x, exact), seconds));
+                            SampleErrors.median(e), SampleErrors.rms(e), SampleErrors.max(e), sw.distance(x, exact),
+                            seconds));
                 }
             }
         }

@@ -25,7 +25,8 @@ final class StudyReport {
                 m.components(), m.dimension(), vector(m.weights()), fmt(c.stdLow()), fmt(c.stdHigh()),
                 MixtureSpec.minimumSeparation(m.means())));
         b.append(String.format(Locale.ROOT, "- **Noise:** B = %d samples x_T ~ N(0, I), the same for every solver; "
-                + "integrated from T = 1 (1 − 10⁻³ for flow) to t_ε = 10⁻³ (1/N for the discrete schedule). Seed %d (mixture), "
+                + "integrated from T = 1 (1 − 10⁻³ for flow) to t_ε = 10⁻³ (1/N for the discrete schedule). "
+                + "Seed %d (mixture), "
                 + "%d (noise), %d (exact samples), %d (projections).%n", c.batch(), c.seed(), c.seed() + 1,
                 c.seed() + 2, c.seed() + 3));
         b.append("- **Schedules:** ");
