@@ -14,12 +14,15 @@ import org.expint4j.diffusion.model.DiffusionModel;
 import org.expint4j.diffusion.schedule.DiscreteSchedule;
 import org.expint4j.diffusion.sampler.DpmSolver;
 import org.expint4j.diffusion.model.GaussianMixtureModel;
+import org.expint4j.diffusion.noise.BrownianTreeNoise;
 import org.expint4j.diffusion.schedule.ModelTimeMap;
 import org.expint4j.diffusion.schedule.NoiseSchedule;
 import org.expint4j.diffusion.sampler.SampleOptions;
 import org.expint4j.diffusion.sampler.SampleResult;
+import org.expint4j.diffusion.sampler.Sampler;
 import org.expint4j.diffusion.sampler.SamplingMethod;
 import org.expint4j.diffusion.sampler.SkipType;
+import org.expint4j.method.UniPcCoefficients;
 import org.expint4j.verification.dpm.MixtureSpec;
 import org.expint4j.verification.dpm.SampleErrors;
 import org.expint4j.verification.dpm.SlicedWasserstein;
@@ -33,17 +36,21 @@ import picocli.CommandLine.Option;
 /**
  * {@code expint demo}: diffusion sampling with DPM-Solver on analytic models, no input files.
  * Two Gaussian mixtures (2-D with six modes, 16-D with eight) have an exact noise predictor, so
- * every difference between samplers is integration error. DDIM, DPM-Solver-3 and DPM-Solver++
- * (2M, 3M) start from the same noise; their samples are compared with a 1000-step solution of
- * the same probability-flow ODE (per-sample error) and with exact samples of the mixture (sliced
- * Wasserstein-2). Then the same for a trained network, the shipped pinwheel model in ONNX
- * ({@link DemoTrainedModel}). Prints the tables and writes scatter plots, the error-vs-NFE plot
- * and CSVs.
+ * every difference between samplers is integration error. DDIM, DPM-Solver-3, DPM-Solver++
+ * (2M, 3M with the published and the exact weights, 4M), UniPC (bh2, orders 2 and 3), the
+ * noise-prediction DPM-Solver(4M) and DPM-Solver++(2M) SDE start from the same noise; their
+ * samples are compared with a 1000-step solution of the same probability-flow ODE (per-sample
+ * error; not for the SDE sampler, whose paths are not the ODE's) and with exact samples of the
+ * mixture (sliced Wasserstein-2). A line per NFE of the table names the ODE sampler with the
+ * smallest error measured on both mixtures. Then the same for a trained network, the shipped
+ * pinwheel model in ONNX ({@link DemoTrainedModel}). Prints the tables and writes scatter plots,
+ * the error-vs-NFE plot and CSVs.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sample two Gaussian mixtures (2-D and 16-D, exact noise predictor) with DDIM, DPM-Solver-3 "
-                + "and DPM-Solver++(2M/3M) at 10 and 20 NFE against a 1000-step reference from the same noise; "
-                + "then a trained network (the shipped pinwheel model, ONNX) with DDIM and DPM-Solver++(2M/3M/4M).",
+        description = {"Sample two Gaussian mixtures (2-D and 16-D, exact noise predictor) with DDIM, DPM-Solver-3, "
+                + "DPM-Solver++(2M/3M/4M), UniPC, DPM-Solver(4M) and DPM-Solver++(2M) SDE at 10 and 20 NFE against "
+                + "a 1000-step reference from the same noise, and name the most accurate per NFE; then a trained "
+                + "network (the shipped pinwheel model, ONNX) with DDIM and DPM-Solver++(2M/3M/4M).",
             "Prints the error table; writes scatter plots, the error-vs-NFE plot and CSVs into the output folder."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -81,8 +88,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar on standard error.")
     boolean quiet;
 
-    /** A sampler of the study. */
-    record Solver(String name, Algorithm algorithm, IntFunction<SampleOptions> options) {
+    /**
+     * A sampler of the study.
+     *
+     * @param stochastic whether it samples the reverse SDE: scored by SW2 only
+     */
+    record Solver(String name, Algorithm algorithm, IntFunction<SampleOptions> options, boolean stochastic) {
+        Solver(String name, Algorithm algorithm, IntFunction<SampleOptions> options) {
+            this(name, algorithm, options, false);
+        }
     }
 
     /** One mixture of the study. */
@@ -119,7 +133,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         DiscreteSchedule schedule = DiscreteSchedule.linear(1e-4, 0.02, 1000);
         double tEnd = schedule.tMin();
-        List<Solver> solvers = solvers(skipType);
+        List<Solver> solvers = solvers(skipType, seed, schedule.tMax());
         List<Dataset> datasets = List.of(
                 new Dataset("2-D", "2-D, K=6", mixture2d()),
                 new Dataset("16-D", "16-D, K=8", mixture16d(seed)));
@@ -139,8 +153,9 @@ final class DemoCommand implements Callable<Integer> {
         stdout.println("DPM-Solver on Gaussian mixtures with the exact noise predictor (expint demo)");
         stdout.printf(Locale.ROOT, "schedule: discrete DDPM, linear betas 1e-4..0.02, N = 1000; t from 1 to %.0e on a %s "
                 + "grid; %d samples per mixture, the same noise for every solver%n", tEnd, skipName(skipType), samples);
-        stdout.printf(Locale.ROOT, "error: per-sample Euclidean distance to the %d-step DPM-Solver++(3M) solution from "
-                + "the same noise: median, and RMS (dominated by the few samples that land in another mode)%n",
+        stdout.printf(Locale.ROOT, "error: per-sample Euclidean distance to the %d-step DPM-Solver++(3M) solution (exact "
+                + "weights) from the same noise: median, and RMS (dominated by the few samples that land in another "
+                + "mode); none for the SDE sampler, whose paths are not the ODE's%n",
                 REFERENCE_STEPS);
         stdout.printf(Locale.ROOT, "SW2: sliced Wasserstein-2 distance to %d exact samples of the mixture at t = %.0e "
                 + "(%d projections); the reference row shows the floor of finite samples%n", samples, tEnd, PROJECTIONS);
@@ -194,8 +209,10 @@ final class DemoCommand implements Callable<Integer> {
                     double[] errors = SampleErrors.perSample(x, reference, dim);
                     double sw2 = target.distance(x, exact);
                     boolean keep = dim == 2 && contains(TABLE_NFE, nfe);
-                    runs.add(new Run(dataset, solver.name(), nfe, SampleErrors.median(errors), SampleErrors.rms(errors), sw2, millis,
-                            keep ? x : null));
+                    // An SDE path is not the ODE's: no per-sample error, only SW2.
+                    double median = solver.stochastic() ? Double.NaN : SampleErrors.median(errors);
+                    double rms = solver.stochastic() ? Double.NaN : SampleErrors.rms(errors);
+                    runs.add(new Run(dataset, solver.name(), nfe, median, rms, sw2, millis, keep ? x : null));
                 }
             }
             for (int nfe : TABLE_NFE) {
@@ -210,6 +227,7 @@ final class DemoCommand implements Callable<Integer> {
             printOrders(stdout, dataset, runs, solvers);
             stdout.flush();
         }
+        printRecommendations(stdout, datasets, runs, solvers);
         double trainedBase = done;
         trained.run(stdout, share -> progress.update((trainedBase + share * trainedCost) / total,
                 "pinwheel network (ONNX)"));
@@ -239,6 +257,37 @@ final class DemoCommand implements Callable<Integer> {
     }
 
 
+    /**
+     * Per NFE of the table, the ODE sampler with the smallest geometric mean of the median error
+     * over the mixtures: the recommendation follows the measurement, not the order.
+     */
+    private static void printRecommendations(PrintWriter out, List<Dataset> datasets, List<Run> runs,
+            List<Solver> solvers) {
+        out.println();
+        for (int nfe : TABLE_NFE) {
+            String best = null;
+            double bestScore = Double.POSITIVE_INFINITY;
+            for (Solver solver : solvers) {
+                if (solver.stochastic()) {
+                    continue;
+                }
+                double logSum = 0;
+                for (Run r : runs) {
+                    if (r.nfe() == nfe && r.solver().equals(solver.name())) {
+                        logSum += Math.log(r.median());
+                    }
+                }
+                double score = Math.exp(logSum / datasets.size());
+                if (score < bestScore) {
+                    bestScore = score;
+                    best = solver.name();
+                }
+            }
+            out.printf(Locale.ROOT, "most accurate at %d NFE (geometric mean of the median errors over the mixtures, "
+                    + "%.2e): %s%n", nfe, bestScore, best);
+        }
+    }
+
     /** The observed order of each solver between the two largest NFEs of the sweep. */
     private static void printOrders(PrintWriter out, Dataset dataset, List<Run> runs, List<Solver> solvers) {
         int n1 = SWEEP_NFE[SWEEP_NFE.length - 2];
@@ -246,6 +295,9 @@ final class DemoCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-10s observed order (median error, NFE %d to %d):",
                 "", n1, n2));
         for (Solver solver : solvers) {
+            if (solver.stochastic()) {
+                continue;
+            }
             double e1 = Double.NaN;
             double e2 = Double.NaN;
             for (Run r : runs) {
@@ -262,12 +314,26 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void printRow(PrintWriter out, Run r) {
-        out.printf(Locale.ROOT, "%-10s %-22s %5d %12.3e %12.3e %9.4f %9.1f%n", r.dataset().label(), r.solver(), r.nfe(),
-                r.median(), r.rms(), r.sw2(), r.millis());
+        out.printf(Locale.ROOT, "%-10s %-22s %5d %12s %12s %9.4f %9.1f%n", r.dataset().label(), r.solver(), r.nfe(),
+                error(r.median()), error(r.rms()), r.sw2(), r.millis());
     }
 
-    /** The solvers of the study, each as a function of the NFE. */
-    static List<Solver> solvers(SkipType skip) {
+    private static String error(double e) {
+        return Double.isNaN(e) ? "-" : String.format(Locale.ROOT, "%.3e", e);
+    }
+
+    /**
+     * The solvers of the study, each as a function of the NFE: the study's rows at 10–20 NFE
+     * (docs/results/dpm-study.md): the published 3M formula (the default) and the exact one, 4M,
+     * UniPC's better variant bh2, DPM-Solver(4M) in the noise prediction (the study's most
+     * accurate at 10 NFE on the VP schedules) and one SDE sampler.
+     *
+     * @param skip the time grid
+     * @param seed the seed of the SDE row's Brownian tree (the same path at every NFE)
+     * @param tMax the start of sampling, the end of the tree's interval
+     * @return the solvers
+     */
+    static List<Solver> solvers(SkipType skip, long seed, double tMax) {
         return List.of(
                 new Solver("DDIM", Algorithm.DPMSOLVER,
                         nfe -> new SampleOptions().steps(nfe).order(1).skipType(skip)),
@@ -278,11 +344,26 @@ final class DemoCommand implements Callable<Integer> {
                 new Solver("DPM-Solver++(3M) ref.", Algorithm.DPMSOLVER_PLUS_PLUS,
                         nfe -> new SampleOptions().steps(nfe).order(3).skipType(skip).exactThirdOrderMultistep(false)),
                 new Solver("DPM-Solver++(3M) exact", Algorithm.DPMSOLVER_PLUS_PLUS,
-                        nfe -> new SampleOptions().steps(nfe).order(3).skipType(skip)));
+                        nfe -> new SampleOptions().steps(nfe).order(3).skipType(skip).exactThirdOrderMultistep(true)),
+                new Solver("DPM-Solver++(4M)", Algorithm.DPMSOLVER_PLUS_PLUS,
+                        nfe -> new SampleOptions().steps(nfe).order(4).skipType(skip)),
+                new Solver("UniPC-2 bh2", Algorithm.DPMSOLVER_PLUS_PLUS, nfe -> uniPc(nfe, 2, skip)),
+                new Solver("UniPC-3 bh2", Algorithm.DPMSOLVER_PLUS_PLUS, nfe -> uniPc(nfe, 3, skip)),
+                new Solver("DPM-Solver(4M) noise", Algorithm.DPMSOLVER,
+                        nfe -> new SampleOptions().steps(nfe).order(4).skipType(skip)),
+                new Solver("DPM-Solver++(2M) SDE", Algorithm.DPMSOLVER_PLUS_PLUS,
+                        nfe -> new SampleOptions().steps(nfe).order(2).skipType(skip).eta(1)
+                                .noise(new BrownianTreeNoise(seed + 3, 0, tMax)), true));
+    }
+
+    private static SampleOptions uniPc(int nfe, int order, SkipType skip) {
+        return new SampleOptions().steps(nfe).order(order).skipType(skip).sampler(Sampler.UNIPC)
+                .variant(UniPcCoefficients.Variant.BH2);
     }
 
     private SampleOptions referenceOptions() {
-        return new SampleOptions().steps(REFERENCE_STEPS).order(3).skipType(skipType)
+        // Exact 3M weights (third order): the 1000-step reference must be far below every error measured.
+        return new SampleOptions().steps(REFERENCE_STEPS).order(3).skipType(skipType).exactThirdOrderMultistep(true)
                 .warmup(SampleOptions.Warmup.SINGLESTEP);
     }
 

@@ -34,7 +34,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class DemoOutput {
 
     private static final Color[] SERIES_COLORS = {
-        new Color(0x7f7f7f), new Color(0x2ca02c), new Color(0x1f77b4), new Color(0xff7f0e), new Color(0xd62728)};
+        new Color(0x7f7f7f), new Color(0x2ca02c), new Color(0x1f77b4), new Color(0xff7f0e), new Color(0xd62728),
+        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0xbcbd22)};
     private static final Color DOT = new Color(150, 25, 20, 130);
     private static final int PANEL = 300;
     private static final int GAP = 16;
@@ -199,7 +200,8 @@ final class DemoOutput {
                     DemoCommand.Run run = find(runs, solvers.get(col - 1), nfe);
                     points = run.samples();
                     title = run.solver() + ", NFE " + nfe;
-                    subtitle = String.format(Locale.ROOT, "err %.2e, SW2 %.3f", run.median(), run.sw2());
+                    subtitle = Double.isNaN(run.median()) ? String.format(Locale.ROOT, "SDE, SW2 %.3f", run.sw2())
+                            : String.format(Locale.ROOT, "err %.2e, SW2 %.3f", run.median(), run.sw2());
                 }
                 panel(g, x, y, density, bounds, points, title, subtitle, col == 0, row == rows - 1);
             }
@@ -358,6 +360,10 @@ final class DemoOutput {
                         xs.add((double) r.nfe());
                         ys.add(r.median());
                     }
+                }
+                if (xs.isEmpty()) {
+                    // An SDE sampler has no per-sample error to plot.
+                    continue;
                 }
                 XYSeries series = chart.addSeries(solvers.get(s) + slopeLabel(xs, ys), xs, ys);
                 series.setMarker(SeriesMarkers.CIRCLE);

@@ -21,7 +21,8 @@ import org.expint4j.verification.io.Outputs;
  * runnable on its own through {@link #main}.
  */
 @Command(name = "dpm-study", mixinStandardHelpOptions = true,
-        description = "DPM sampling study: error vs NFE of DDIM, DPM-Solver(++) and RK45 on a Gaussian mixture.")
+        description = "DPM sampling study: error vs NFE of DDIM, DPM-Solver(++), UniPC, the SDE samplers and RK45 on "
+                + "a Gaussian mixture, VP and flow-matching schedules.")
 public final class DpmStudyCommand implements Callable<Integer> {
 
     @Option(names = "--out", description = "Output directory (default: ${DEFAULT-VALUE}).")

@@ -223,8 +223,9 @@ final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--multistep3", paramLabel = "W", order = 31, defaultValue = "reference",
             converter = Choices.Multistep3.class,
-            description = "Multistep order-3 weights: reference (the published formula, second order, smaller error "
-                    + "below about 30 NFE) or exact (third order) (default: reference).")
+            description = "Multistep order-3 weights: reference (the published formula, second order; with dpmsolver++ "
+                    + "the smaller error at 10-20 NFE, docs/results/dpm-study.md) or exact (third order; better from "
+                    + "about 30 NFE, and from 10 NFE with --algorithm-type dpmsolver) (default: reference).")
     Choices.ThirdOrderWeights multistep3;
 
     @Option(names = "--warmup", paramLabel = "W", order = 32, defaultValue = "lower-order",

@@ -14,6 +14,7 @@ import org.expint4j.diffusion.model.GaussianDataModel;
 import org.expint4j.diffusion.model.GaussianMixtureModel;
 import org.expint4j.diffusion.model.ModelType;
 import org.expint4j.diffusion.model.ModelWrapper;
+import org.expint4j.diffusion.noise.BrownianTreeNoise;
 import org.expint4j.diffusion.schedule.NoiseSchedule;
 import org.expint4j.diffusion.sampler.SampleOptions;
 import org.expint4j.diffusion.sampler.SampleResult;
@@ -24,14 +25,16 @@ import org.expint4j.vector.DoubleVectorOps;
 /**
  * The DPM sampling study, the analogue of the DPM-Solver paper's FID-vs-NFE tables on an analytic
  * model: a Gaussian mixture in \(d\) dimensions ({@link MixtureSpec}) with its exact noise
- * predictor, under each {@link StudySchedule}; \(B\) seeded noise samples
- * \( x_T \sim N(0, I) \) are carried to \( t_\varepsilon = 10^{-3} \) by every
- * {@link StudySolver} at a ladder of NFE (fixed-step solvers) or tolerances (adaptive ones).
+ * predictor, under each {@link StudySchedule} (two VP schedules and flow matching); \(B\) seeded
+ * noise samples \( x_T \sim N(0, I) \) are carried to \( t_\varepsilon = 10^{-3} \) by every
+ * {@link StudySolver} at a ladder of NFE (fixed-step solvers) or tolerances (adaptive ones). The
+ * SDE samplers draw their noise from one seeded Brownian tree per schedule, the same at every NFE.
  *
  * <p><b>Measures.</b> (1) The ODE error: the per-sample Euclidean distance
  * \( \|x_b - x_b^{\mathrm{ref}}\|_2 \) to a high-accuracy solution of the same probability-flow
  * ODE from the same noise, summarised by its median and RMS over the samples. (2) A distribution
- * distance: the {@linkplain SlicedWasserstein sliced Wasserstein-2 distance} of the samples to
+ * distance (the only measure of the SDE samplers, whose paths are not the ODE's): the
+ * {@linkplain SlicedWasserstein sliced Wasserstein-2 distance} of the samples to
  * as many exact samples of the mixture. The ODE solution at \( t_\varepsilon > 0 \) is a sample
  * of \( p_{t_\varepsilon} \), slightly wider than the data distribution, and \(B\) samples carry
  * finite-sample noise, so this distance levels off at a floor that the study reports (for the
@@ -43,9 +46,10 @@ import org.expint4j.vector.DoubleVectorOps;
  * is checked by halving: with order 4, the error of the fine solution is about 1/15 of its
  * distance to the solution with half the steps; the study reports both.
  *
- * <p><b>Headline.</b> The NFE each solver needs for a median error of each target
+ * <p><b>Headline.</b> The NFE each ODE solver needs for a median error of each target
  * ({@link NfeToTarget}), and the ratios DDIM / best DPM-Solver and RK45 / best DPM-Solver
- * (the paper's "4–16× fewer evaluations").
+ * (the paper's "4–16× fewer evaluations"); and the goal table ({@link DpmStudyResult#goals}):
+ * the best sampler's median error at 10 and 20 NFE over that of the reference code's best.
  *
  * <p>Usage: {@code DpmStudy.builder().batch(512).seed(1).run()}; every setting has a
  * default (those of the published study in {@code docs/results/dpm-study.md}).
@@ -126,17 +130,23 @@ public final class DpmStudy {
                     int steps = 0;
                     int rejected = 0;
                     if (solver == StudySolver.RK45) {
-                        nfe = new ProbabilityFlowRk45(model, schedule, s::drift).solve(x, schedule.tMax(),
-                                schedule.tMin(), control);
+                        nfe = ProbabilityFlowRk45.of(model, s).solve(x, schedule.tMax(), schedule.tMin(), control);
                     } else {
+                        SampleOptions o = solver.options(control, b);
+                        if (solver.stochastic()) {
+                            // One fixed Brownian path per sample, the same at every NFE (a virtual tree).
+                            o.noise(new BrownianTreeNoise(config.seed + 5, 0, schedule.tMax()));
+                        }
                         SampleResult r = new DpmSolver<>(model, schedule, DoubleVectorOps.serial(), solver.algorithm())
-                                .sample(x, solver.options(control, b));
+                                .sample(x, o);
                         nfe = r.evaluations();
                         steps = r.steps();
                         rejected = r.rejectedSteps();
                     }
                     double seconds = (System.nanoTime() - t0) * 1e-9;
-                    double[] e = SampleErrors.perSample(x, reference, d);
+                    // An SDE sample path is not the ODE's: no pathwise error (NaN), only the distance.
+                    double[] e = solver.stochastic() ? new double[] {Double.NaN}
+                            : SampleErrors.perSample(x, reference, d);
                     measurements.add(new DpmStudyResult.Measurement(s, solver, control, nfe, steps, rejected,
                             SampleErrors.median(e), SampleErrors.rms(e), SampleErrors.max(e), sw.distance(x, exact),
                             seconds));
@@ -167,7 +177,7 @@ public final class DpmStudy {
         ModelWrapper<double[]> wrapper = new ModelWrapper<>(gauss, ModelType.NOISE, schedule, s.timeMap(),
                 DoubleVectorOps.serial());
         double[] x = noise.clone();
-        new ProbabilityFlowRk45(wrapper::noise, schedule, s::drift).solve(x, schedule.tMax(), schedule.tMin(), 1e-9);
+        ProbabilityFlowRk45.of(wrapper::noise, s).solve(x, schedule.tMax(), schedule.tMin(), 1e-9);
         double[] exact = new double[x.length];
         gauss.exactSolution(noise, schedule.tMax(), schedule.tMin(), exact);
         return SampleErrors.max(SampleErrors.perSample(x, exact, spec.dimension()));

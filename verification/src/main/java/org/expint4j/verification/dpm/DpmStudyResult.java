@@ -101,6 +101,84 @@ public record DpmStudyResult(DpmStudy.Config config, MixtureSpec mixture, List<M
     }
 
     /**
+     * One row of the goal table (issue #16): at an NFE budget, the median error of the best
+     * deterministic fixed-step expint4j sampler against that of the best the reference code
+     * offers, DPM-Solver++(3M) with its published formula on the log-SNR grid.
+     *
+     * @param schedule the schedule
+     * @param nfe the NFE budget
+     * @param goal the ratio to reach, best / reference
+     * @param reference the reference code's best at that budget, as the issue defines it
+     * @param referenceOptions the best measured row the reference code can run
+     *     ({@link StudySolver#referenceCode()}): its best over its own options
+     * @param best the measurement with the smallest median error at that budget (NFE &le; budget)
+     */
+    public record Goal(StudySchedule schedule, int nfe, double goal, Measurement reference,
+            Measurement referenceOptions, Measurement best) {
+
+        /** @return best median error over the reference's */
+        public double ratio() {
+            return best.medianError() / reference.medianError();
+        }
+
+        /** @return whether the ratio is at most the goal */
+        public boolean met() {
+            return ratio() <= goal;
+        }
+
+        /** @return best median error over that of the reference code's best over its options */
+        public double ratioToReferenceOptions() {
+            return best.medianError() / referenceOptions.medianError();
+        }
+    }
+
+    /** NFE budgets of the goal table. */
+    static final int[] GOAL_NFE = {10, 20};
+
+    /** Goal ratios at those budgets: 0.5 at 10 NFE, 0.4 at 20. */
+    static final double[] GOAL_RATIO = {0.5, 0.4};
+
+    /**
+     * The goal table, computed from the measurements: per schedule and budget of
+     * {@link #GOAL_NFE} on the NFE ladder, the reference code's best
+     * ({@link StudySolver#DPMPP_3M_REFERENCE}) against the smallest median error of any
+     * deterministic fixed-step solver run at that target without exceeding it.
+     *
+     * @return the rows (none for a budget off the ladder or without the reference row)
+     */
+    public List<Goal> goals() {
+        List<Goal> out = new ArrayList<>();
+        for (StudySchedule s : config.schedules()) {
+            for (int i = 0; i < GOAL_NFE.length; i++) {
+                int nfe = GOAL_NFE[i];
+                Measurement reference = null;
+                Measurement referenceOptions = null;
+                Measurement best = null;
+                for (Measurement m : measurements) {
+                    if (m.schedule != s || m.solver.adaptive() || m.solver.stochastic() || (int) m.control != nfe
+                            || m.nfe > nfe || !(m.medianError >= 0)) {
+                        continue;
+                    }
+                    if (m.solver == StudySolver.DPMPP_3M_REFERENCE) {
+                        reference = m;
+                    }
+                    if (m.solver.referenceCode() && (referenceOptions == null
+                            || m.medianError < referenceOptions.medianError)) {
+                        referenceOptions = m;
+                    }
+                    if (best == null || m.medianError < best.medianError) {
+                        best = m;
+                    }
+                }
+                if (reference != null) {
+                    out.add(new Goal(s, nfe, GOAL_RATIO[i], reference, referenceOptions, best));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * @param schedule the schedule
      * @param solver the solver
      * @return its measurements in increasing NFE
@@ -124,7 +202,7 @@ public record DpmStudyResult(DpmStudy.Config config, MixtureSpec mixture, List<M
                 c.stream().mapToDouble(Measurement::medianError).toArray(), target);
     }
 
-    /** @return one headline per schedule and target */
+    /** @return one headline per schedule and target (ODE solvers only: SDE rows have no ODE error) */
     public List<Headline> headlines() {
         List<Headline> out = new ArrayList<>();
         for (StudySchedule s : config.schedules()) {
@@ -132,6 +210,9 @@ public record DpmStudyResult(DpmStudy.Config config, MixtureSpec mixture, List<M
                 Map<StudySolver, NfeToTarget> needs = new EnumMap<>(StudySolver.class);
                 StudySolver best = null;
                 for (StudySolver solver : config.solvers()) {
+                    if (solver.stochastic()) {
+                        continue;
+                    }
                     NfeToTarget n = needs(s, solver, target);
                     needs.put(solver, n);
                     if (solver.dpmSolver() && (best == null || n.high() < needs.get(best).high()

@@ -1,9 +1,9 @@
 package org.expint4j.verification.dpm;
 
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince54Integrator;
 import org.expint4j.diffusion.model.DiffusionModel;
-import org.expint4j.diffusion.schedule.NoiseSchedule;
 
 /**
  * The black-box baseline: Commons Math's adaptive Dormand–Prince 5(4) ("RK45", as in ScoreSDE)
@@ -11,11 +11,14 @@ import org.expint4j.diffusion.schedule.NoiseSchedule;
  * \[ \frac{\mathrm{d}x}{\mathrm{d}t} = f(t)\,x - \tfrac12 g^2(t)\,\nabla_x\log p_t(x)
  * = f(t)\,x + \frac{g^2(t)}{2\sigma_t}\,\hat\epsilon(x, t), \]
  * with \( f = \mathrm{d}\log\alpha_t/\mathrm{d}t \) and
- * \( g^2 = \mathrm{d}\sigma_t^2/\mathrm{d}t - 2f\sigma_t^2 \). For a VP schedule
+ * \( g^2 = \mathrm{d}\sigma_t^2/\mathrm{d}t - 2f\sigma_t^2 \), i.e.
+ * \( \mathrm{d}x/\mathrm{d}t = f x + c\,\hat\epsilon \) with
+ * \( c = g^2/(2\sigma_t) = \dot\sigma_t - f\sigma_t \) ({@link StudySchedule#noiseCoefficient}). For a VP schedule
  * \( \sigma_t^2 = 1 - \alpha_t^2 \) gives \( \mathrm{d}\sigma_t^2/\mathrm{d}t = -2f\alpha_t^2 \),
  * hence \( g^2 = -2f(\alpha_t^2 + \sigma_t^2) = -2f \) and
  * \[ \frac{\mathrm{d}x}{\mathrm{d}t} = f(t)\Big(x - \frac{\hat\epsilon(x, t)}{\sigma_t}\Big). \]
- * (Check: for data \(N(0, I)\), \(\hat\epsilon = \sigma_t x\) and \(x\) stays constant.)
+ * (Check: for data \(N(0, I)\), \(\hat\epsilon = \sigma_t x\) and \(x\) stays constant.) For the
+ * flow path \( \alpha_t = 1 - t \), \( \sigma_t = t \): \( f = -1/(1-t) \), \( c = 1/(1-t) \).
  *
  * <p>The batch of \(B\) samples is one system of dimension \(BD\) sharing the step size, as a
  * batched sampler would run it; one right-hand side on the batch is one NFE. The integrator's
@@ -24,25 +27,28 @@ import org.expint4j.diffusion.schedule.NoiseSchedule;
 public final class ProbabilityFlowRk45 {
 
     private final DiffusionModel<double[]> noise;
-    private final NoiseSchedule schedule;
-    private final java.util.function.DoubleUnaryOperator drift;
+    private final DoubleUnaryOperator drift;
+    private final DoubleUnaryOperator noiseCoefficient;
 
     /**
      * @param noise \( \hat\epsilon(x, t) \) at continuous time \(t\)
-     * @param schedule the VP schedule (for \(\sigma_t\))
      * @param drift \( f(t) = \mathrm{d}\log\alpha_t/\mathrm{d}t \)
-     * @throws IllegalArgumentException if the schedule is not variance-preserving (the ODE above
-     *     uses \( \sigma_t^2 = 1 - \alpha_t^2 \))
+     * @param noiseCoefficient \( c(t) = \dot\sigma_t - f(t)\sigma_t \)
      */
-    public ProbabilityFlowRk45(DiffusionModel<double[]> noise, NoiseSchedule schedule,
-            java.util.function.DoubleUnaryOperator drift) {
-        if (!schedule.isVariancePreserving()) {
-            throw new IllegalArgumentException("the RK45 baseline integrates the VP form of the probability-flow ODE; "
-                    + schedule + " is not variance-preserving");
-        }
+    public ProbabilityFlowRk45(DiffusionModel<double[]> noise, DoubleUnaryOperator drift,
+            DoubleUnaryOperator noiseCoefficient) {
         this.noise = noise;
-        this.schedule = schedule;
         this.drift = drift;
+        this.noiseCoefficient = noiseCoefficient;
+    }
+
+    /**
+     * @param noise \( \hat\epsilon(x, t) \) at continuous time \(t\)
+     * @param schedule the schedule whose probability-flow ODE is integrated
+     * @return the baseline on that schedule's ODE
+     */
+    public static ProbabilityFlowRk45 of(DiffusionModel<double[]> noise, StudySchedule schedule) {
+        return new ProbabilityFlowRk45(noise, schedule::drift, schedule::noiseCoefficient);
     }
 
     /**
@@ -68,9 +74,9 @@ public final class ProbabilityFlowRk45 {
                 evaluations[0]++;
                 noise.evaluate(y, t, eps);
                 double f = drift.applyAsDouble(t);
-                double inverseSigma = 1 / schedule.sigma(t);
+                double c = noiseCoefficient.applyAsDouble(t);
                 for (int i = 0; i < y.length; i++) {
-                    yDot[i] = f * (y[i] - inverseSigma * eps[i]);
+                    yDot[i] = f * y[i] + c * eps[i];
                 }
             }
         };

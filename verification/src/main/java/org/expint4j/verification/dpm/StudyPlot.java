@@ -136,7 +136,8 @@ final class StudyPlot {
             int k = solver.ordinal() % COLORS.length;
             s.setLineColor(COLORS[k]);
             s.setMarkerColor(COLORS[k]);
-            s.setMarker(MARKERS[k]);
+            // More solvers than colours: a colour's later rows take other markers.
+            s.setMarker(MARKERS[(solver.ordinal() + 3 * (solver.ordinal() / COLORS.length)) % MARKERS.length]);
             boolean baseline = !solver.dpmSolver();
             s.setLineStyle(baseline ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                     new float[] {8f, 5f}, 0f) : new BasicStroke(2f));

@@ -93,7 +93,7 @@ public final class VerificationPage {
         StringBuilder p = new StringBuilder();
         p.append("# Verification\n\n")
                 .append("Every number on this page was measured by one command, `").append(COMMAND).append("`, ")
-                .append("which reruns the studies and rewrites this page and `docs/results/` (about a minute on 2 cores). ")
+                .append("which reruns the studies and rewrites this page and `docs/results/` (about 8 minutes on 2 cores, 7 of them the DPM study). ")
                 .append("Generated on ").append(LocalDate.now()).append(" at scale ").append(scale)
                 .append(" on ").append(machine()).append(". ")
                 .append("The order studies are deterministic; the DPM sampling study uses seed ")

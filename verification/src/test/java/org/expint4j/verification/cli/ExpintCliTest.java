@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.expint4j.cuda.CudaAvailability;
 import org.expint4j.diffusion.model.GaussianDataModel;
+import org.expint4j.diffusion.sampler.SkipType;
 import org.expint4j.diffusion.schedule.LinearSchedule;
 import org.expint4j.diffusion.schedule.ModelTimeMap;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,7 +107,9 @@ class ExpintCliTest {
         Result r = run("demo", "--samples", "100", "--out", out.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
-        for (String solver : List.of("DDIM", "DPM-Solver-3 (fast)", "DPM-Solver++(2M)", "DPM-Solver++(3M) exact")) {
+        for (String solver : List.of("DDIM", "DPM-Solver-3 (fast)", "DPM-Solver++(2M)", "DPM-Solver++(3M) ref.",
+                "DPM-Solver++(3M) exact", "DPM-Solver++(4M)", "UniPC-2 bh2", "UniPC-3 bh2", "DPM-Solver(4M) noise",
+                "DPM-Solver++(2M) SDE")) {
             for (String data : List.of("2-D, K=6", "16-D, K=8")) {
                 for (int nfe : new int[] {10, 20}) {
                     assertTrue(r.out().lines().anyMatch(l -> l.startsWith(data) && l.contains(solver + " ")
@@ -114,13 +117,24 @@ class ExpintCliTest {
                 }
             }
         }
+        // The SDE row has no per-sample error ("-"), only SW2.
+        assertTrue(r.out().lines().filter(l -> l.contains("DPM-Solver++(2M) SDE ")).allMatch(l -> l.contains(" - ")),
+                r.out());
+        // One recommendation per NFE of the table, naming an ODE sampler of the table.
+        for (int nfe : DemoCommand.TABLE_NFE) {
+            String line = r.out().lines().filter(l -> l.startsWith("most accurate at " + nfe + " NFE")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no recommendation at " + nfe + " NFE\n" + r.out()));
+            assertTrue(DemoCommand.solvers(SkipType.LOGSNR, 0, 1).stream().filter(s -> !s.stochastic())
+                    .anyMatch(s -> line.endsWith(": " + s.name())), line);
+        }
         BufferedImage scatter = ImageIO.read(out.resolve("samples-2d.png").toFile());
         assertTrue(scatter.getWidth() > 1000 && scatter.getHeight() > 600);
         BufferedImage errors = ImageIO.read(out.resolve("error-vs-nfe.png").toFile());
         assertEquals(1280, errors.getWidth());
         List<String> table = Files.readAllLines(out.resolve("error-vs-nfe.csv"));
         assertEquals("data,solver,nfe,median_error,rms_error,sw2,time_ms", table.get(0));
-        assertEquals(1 + 2 + 2 * 5 * DemoCommand.SWEEP_NFE.length, table.size());
+        assertEquals(1 + 2 + 2 * DemoCommand.solvers(SkipType.LOGSNR, 0, 1).size() * DemoCommand.SWEEP_NFE.length,
+                table.size());
         assertTrue(Files.readAllLines(out.resolve("samples-2d.csv")).size() > 1000);
         // The mixtures the demo wrote are valid input of `expint sample`.
         Result sample = run("sample", "--gmm", out.resolve("mixture-16d.json").toString(), "--samples", "3",

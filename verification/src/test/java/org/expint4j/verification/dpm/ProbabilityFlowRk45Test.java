@@ -10,7 +10,10 @@ import org.expint4j.diffusion.schedule.NoiseSchedule;
 import org.expint4j.vector.DoubleVectorOps;
 import org.junit.jupiter.api.Test;
 
-/** The probability-flow ODE in t (g² = −2f for VP) against the closed form on Gaussian data. */
+/**
+ * The probability-flow ODE in t, dx/dt = f x + c ε̂ (c = −f/σ for VP, 1/(1 − t) for flow), against
+ * the closed form on Gaussian data.
+ */
 class ProbabilityFlowRk45Test {
 
     private static final double[] MEAN = {0.5, -1, 2};
@@ -23,10 +26,11 @@ class ProbabilityFlowRk45Test {
         ModelWrapper<double[]> wrapper = new ModelWrapper<>(gauss, ModelType.NOISE, schedule, s.timeMap(),
                 DoubleVectorOps.serial());
         double[] x = X_T.clone();
-        long nfe = new ProbabilityFlowRk45(wrapper::noise, schedule, s::drift).solve(x, 1, schedule.tMin(), tolerance);
+        double tT = schedule.tMax();
+        long nfe = ProbabilityFlowRk45.of(wrapper::noise, s).solve(x, tT, schedule.tMin(), tolerance);
         assertTrue(nfe > 0);
         double[] exact = new double[3];
-        gauss.exactSolution(X_T, 1, schedule.tMin(), exact);
+        gauss.exactSolution(X_T, tT, schedule.tMin(), exact);
         double e = 0;
         for (int i = 0; i < 3; i++) {
             e = Math.max(e, Math.abs(x[i] - exact[i]));
@@ -39,6 +43,27 @@ class ProbabilityFlowRk45Test {
         // The value the reference document lists for this configuration.
         assertEquals(0.5298056132, closedForm()[0], 1e-10);
         assertTrue(error(StudySchedule.CONTINUOUS_LINEAR, 1e-10) < 1e-9);
+    }
+
+    @Test
+    void flowScheduleMatchesTheClosedForm() {
+        // Not variance-preserving: checks the general coefficient c = σ' − fσ; tolerance 1e-10 gives
+        // a global error of the same size (the ODE is smooth in t on [1e-3, 1 − 1e-3]).
+        double e = error(StudySchedule.FLOW, 1e-10);
+        assertTrue(e < 1e-8, "flow: " + e);
+    }
+
+    @Test
+    void noiseCoefficientIsSigmaDotMinusDriftTimesSigma() {
+        for (StudySchedule s : StudySchedule.values()) {
+            for (double t : new double[] {0.01234, 0.3456, 0.7891, 0.9984}) {
+                double h = 1e-7;
+                double sigmaDot = (s.schedule().sigma(t + h) - s.schedule().sigma(t - h)) / (2 * h);
+                double c = sigmaDot - s.drift(t) * s.schedule().sigma(t);
+                // Central differences with h = 1e-7: truncation ~h² and rounding ~1e-16/h, far below 1e-6.
+                assertEquals(c, s.noiseCoefficient(t), 1e-6 * Math.abs(c), s + " at " + t);
+            }
+        }
     }
 
     @Test
