@@ -241,11 +241,11 @@ public final class DpmSolver<V> {
     }
 
     /** The multistep predictor's φ rule: UniP of the variant, iPNDM's, or DPM-Solver's. */
-    private static MultistepCoefficients predictor(SampleOptions o) {
+    private MultistepCoefficients predictor(SampleOptions o) {
         return switch (o.sampler) {
             case UNIPC -> UniPcCoefficients.predictor(o.variant);
             case IPNDM -> DeisCoefficients.ipndm();
-            default -> DpmCoefficients.multistep(o.solverType, o.exactThirdOrderMultistep);
+            default -> DpmCoefficients.multistep(o.solverType, o.exactThirdOrder(algorithm));
         };
     }
 

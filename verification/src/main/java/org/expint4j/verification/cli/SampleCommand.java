@@ -221,11 +221,10 @@ final class SampleCommand implements Callable<Integer> {
             description = "Time shift of --sigmas flow (SD3: 3), > 0 (default: 1).")
     Double flowShift;
 
-    @Option(names = "--multistep3", paramLabel = "W", order = 31, defaultValue = "reference",
-            converter = Choices.Multistep3.class,
-            description = "Multistep order-3 weights: reference (the published formula, second order; with dpmsolver++ "
-                    + "the smaller error at 10-20 NFE, docs/results/dpm-study.md) or exact (third order; better from "
-                    + "about 30 NFE, and from 10 NFE with --algorithm-type dpmsolver) (default: reference).")
+    @Option(names = "--multistep3", paramLabel = "W", order = 31, converter = Choices.Multistep3.class,
+            description = "Multistep order-3 weights: reference (the published formula, second order) or exact (third "
+                    + "order). Default as measured at 10-20 NFE (docs/results/dpm-study.md): reference with "
+                    + "dpmsolver++, exact with --algorithm-type dpmsolver.")
     Choices.ThirdOrderWeights multistep3;
 
     @Option(names = "--warmup", paramLabel = "W", order = 32, defaultValue = "lower-order",
@@ -358,7 +357,10 @@ final class SampleCommand implements Callable<Integer> {
         SampleOptions options = new SampleOptions().steps(steps).order(order).method(method).skipType(skipType)
                 .lowerOrderFinal(lowerOrderFinal).denoiseToZero(denoiseToZero).solverType(solverType)
                 .atol(atol).rtol(rtol).hInit(hInit).theta(theta).tErr(tErr)
-                .exactThirdOrderMultistep(multistep3 == Choices.ThirdOrderWeights.EXACT).warmup(warmup).batchSize(batch);
+                .warmup(warmup).batchSize(batch);
+        if (multistep3 != null) {
+            options.exactThirdOrderMultistep(multistep3 == Choices.ThirdOrderWeights.EXACT);
+        }
         options.sampler(sampler).variant(variant).correctFinalStep(correctFinalStep);
         if (corrector != null) {
             options.corrector(corrector);
