@@ -86,6 +86,12 @@ public enum StudySolver {
     UNIPC_3_BH2_QUADRATIC("UniPC-3 bh2, time-quadratic", Kind.FIXED),
     /** Tuned: UniPC-3 bh2, data prediction, time-uniform grid (on the flow schedule: SD3's grid). */
     UNIPC_3_BH2_UNIFORM("UniPC-3 bh2, time-uniform", Kind.FIXED),
+    /** DEIS tAB-3 (Zhang and Chen 2023): the noise prediction interpolated in t, as published. */
+    DEIS_TAB_3("DEIS tAB-3, noise pred.", Kind.FIXED),
+    /** DEIS ρAB-3: the noise prediction interpolated in ρ = σ/α. */
+    DEIS_RHOAB_3("DEIS ρAB-3, noise pred.", Kind.FIXED),
+    /** iPNDM-4: constant-step Adams–Bashforth weights in ρ. */
+    IPNDM_4("iPNDM-4, noise pred.", Kind.FIXED),
     /** SDE-DPM-Solver-1, \(\eta = 1\) (DDPM-like ancestral first order). */
     SDE_DPM_SOLVER_1("SDE-DPM-Solver-1 (η=1)", Kind.STOCHASTIC),
     /** DPM-Solver++(2M) SDE, \(\eta = 1\), k-diffusion's midpoint form. */
@@ -166,7 +172,8 @@ public enum StudySolver {
         return switch (this) {
             case DDIM, DPM_SOLVER_FAST, DPM_SOLVER_2, DPM_SOLVER_3, DPM_SOLVER_12, DPM_SOLVER_23, RK45,
                     DPM_4M_NOISE, DPM_3M_NOISE_POLY, UNIPC_4_BH2_NOISE_POLY, DPM_3M_NOISE_REFERENCE, DPM_3M_NOISE_EXACT,
-                    DPM_2M_NOISE_QUADRATIC, DPM_3M_NOISE_REFERENCE_QUADRATIC, DPM_3M_NOISE_REFERENCE_UNIFORM ->
+                    DPM_2M_NOISE_QUADRATIC, DPM_3M_NOISE_REFERENCE_QUADRATIC, DPM_3M_NOISE_REFERENCE_UNIFORM,
+                    DEIS_TAB_3, DEIS_RHOAB_3, IPNDM_4 ->
                     Algorithm.DPMSOLVER;
             default -> Algorithm.DPMSOLVER_PLUS_PLUS;
         };
@@ -210,6 +217,9 @@ public enum StudySolver {
                     .rho(0.8);
             case UNIPC_3_BH2_QUADRATIC -> uniPc(multistep, 3, Variant.BH2).skipType(SkipType.TIME_QUADRATIC);
             case UNIPC_3_BH2_UNIFORM -> uniPc(multistep, 3, Variant.BH2).skipType(SkipType.TIME_UNIFORM);
+            case DEIS_TAB_3 -> multistep.sampler(Sampler.DEIS_TAB).order(3);
+            case DEIS_RHOAB_3 -> multistep.sampler(Sampler.DEIS_RHOAB).order(3);
+            case IPNDM_4 -> multistep.sampler(Sampler.IPNDM).order(4);
             case SDE_DPM_SOLVER_1 -> multistep.order(1).eta(1);
             case DPMPP_2M_SDE -> multistep.order(2).eta(1).solverType(SolverType.DPMSOLVER);
             case DPMPP_3M_SDE -> multistep.order(3).eta(1).solverType(SolverType.TAYLOR)
@@ -229,7 +239,7 @@ public enum StudySolver {
         return switch (this) {
             case DPM_SOLVER_2, DPMPP_2M, DPMPP_2M_UNIC, UNIPC_2_BH1, UNIPC_2_BH2, DPMPP_2M_SDE,
                     DPM_2M_NOISE_QUADRATIC -> 2;
-            case DPMPP_4M_EXACT, DPM_4M_NOISE, UNIPC_4_BH2_NOISE_POLY -> 4;
+            case DPMPP_4M_EXACT, DPM_4M_NOISE, UNIPC_4_BH2_NOISE_POLY, IPNDM_4 -> 4;
             case DDIM, SDE_DPM_SOLVER_1, DPM_SOLVER_12, DPM_SOLVER_23, RK45 -> 1;
             default -> 3;
         };
