@@ -117,17 +117,7 @@ public final class MultistepOrderConditions {
             throw new IllegalArgumentException("number of conditions must be in [1, " + (ExponentialAdams.MAX_ORDER + 1)
                     + "], got " + conditions);
         }
-        if (samples.length == 0) {
-            throw new IllegalArgumentException("at least one sample argument is needed");
-        }
-        for (double z : samples) {
-            if (!Double.isFinite(z)) {
-                throw new IllegalArgumentException("sample arguments must be finite, got " + z);
-            }
-        }
-        if (!(tolerance > 0)) {
-            throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
-        }
+        OrderConditions.checkSamples(samples, tolerance);
         double[][] gamma = new double[p][p + 1];
         rule.compute(theta.clone(), p, gamma);
         if (!rule.hasConstantTerm()) {

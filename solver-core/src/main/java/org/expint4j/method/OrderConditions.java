@@ -325,6 +325,12 @@ public final class OrderConditions {
         if (weights.length != tableau.stages()) {
             throw new IllegalArgumentException(weights.length + " weights for " + tableau.stages() + " stages");
         }
+        checkSamples(samples, tolerance);
+        return new Evaluation(tableau, weights, samples, tolerance).profile();
+    }
+
+    /** The checks of the sample arguments and the tolerance, shared with {@link MultistepOrderConditions}. */
+    static void checkSamples(double[] samples, double tolerance) {
         if (samples.length == 0) {
             throw new IllegalArgumentException("at least one sample argument is needed");
         }
@@ -336,7 +342,6 @@ public final class OrderConditions {
         if (!(tolerance > 0)) {
             throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
         }
-        return new Evaluation(tableau, weights, samples, tolerance).profile();
     }
 
     /** One evaluation: every sample's values computed once, then the nine conditions. */
