@@ -24,20 +24,12 @@ class InterpolatedExponentialAdamsTest {
         return LongStream.rangeClosed(1, 60).map(i -> 0xD1B54A32D192ED03L * i);
     }
 
-    private static double[] nodes(SplittableRandom rnd, int p) {
-        double[] theta = new double[p];
-        for (int j = 1; j < p; j++) {
-            theta[j] = theta[j - 1] - rnd.nextDouble(0.3, 3);
-        }
-        return theta;
-    }
-
     @ParameterizedTest
     @MethodSource("seeds")
     void theIdentityVariableGivesTheExponentialAdamsWeights(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int p = rnd.nextInt(1, 6);
-        double[] theta = nodes(rnd, p);
+        double[] theta = MultistepOrderConditionsTest.randomNodes(rnd, p);
         double h = (rnd.nextBoolean() ? 1 : -1) * rnd.nextDouble(0.01, 1.5);
         double z = rnd.nextDouble(-5, 5);
         double tau = rnd.nextDouble(-3, 3);
@@ -64,7 +56,7 @@ class InterpolatedExponentialAdamsTest {
     void polynomialsInTheVariableAreIntegratedExactly(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int p = rnd.nextInt(1, 5);
-        double[] theta = nodes(rnd, p);
+        double[] theta = MultistepOrderConditionsTest.randomNodes(rnd, p);
         double h = -rnd.nextDouble(0.05, 1.5);
         double z = rnd.nextDouble(-3, 3);
         double tau = rnd.nextDouble(-4, 4);

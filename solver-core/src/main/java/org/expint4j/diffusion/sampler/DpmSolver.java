@@ -19,6 +19,7 @@ import org.expint4j.integrate.StepObserver;
 import org.expint4j.integrate.StepSizeController;
 import org.expint4j.method.ExponentialAdams;
 import org.expint4j.method.MultistepCoefficients;
+import org.expint4j.method.MultistepWeights;
 import org.expint4j.method.NumericTableau;
 import org.expint4j.method.UniPcCoefficients;
 import org.expint4j.vector.VectorOps;
@@ -164,10 +165,14 @@ public final class DpmSolver<V> {
                 ExponentialAdams method = new ExponentialAdams(o.order,
                         o.warmup == SampleOptions.Warmup.SINGLESTEP && o.order > 1
                                 ? ExponentialAdams.Startup.STARTER : ExponentialAdams.Startup.WARM_UP);
-                ExponentialAdamsStepper<V> stepper = o.sampler == Sampler.DEIS_TAB || o.sampler == Sampler.DEIS_RHOAB
-                        ? new ExponentialAdamsStepper<>(method, o.sampler == Sampler.DEIS_TAB
-                                ? DeisCoefficients.tAb(schedule) : DeisCoefficients.rhoAb(), dynamics.linearPart(),
-                                dynamics, ops, length, statistics)
+                MultistepWeights weights = switch (o.sampler) {
+                    case DEIS_TAB -> DeisCoefficients.tAb(schedule);
+                    case DEIS_RHOAB -> DeisCoefficients.rhoAb();
+                    default -> null;
+                };
+                ExponentialAdamsStepper<V> stepper = weights != null
+                        ? new ExponentialAdamsStepper<>(method, weights, dynamics.linearPart(), dynamics, ops, length,
+                                statistics)
                         : new ExponentialAdamsStepper<>(method, predictor(o),
                                 o.usesCorrector() ? UniPcCoefficients.corrector(o.variant) : null, dynamics.linearPart(),
                                 dynamics, ops, length, statistics);

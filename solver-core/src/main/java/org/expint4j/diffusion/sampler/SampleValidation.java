@@ -10,7 +10,7 @@ final class SampleValidation {
 
     static void check(NoiseSchedule schedule, int length, SampleOptions o, double tStart, double tEnd,
                       boolean inverse) {
-        checkUniPc(o);
+        checkMultistepSampler(o);
         if (!(o.order >= 1 && o.order <= 4)) {
             throw new IllegalArgumentException("order must be 1, 2, 3 or 4, got " + o.order);
         }
@@ -116,7 +116,7 @@ final class SampleValidation {
     }
 
     /** UniPC, DEIS, iPNDM and the UniC corrector are multistep-only. */
-    private static void checkUniPc(SampleOptions o) {
+    private static void checkMultistepSampler(SampleOptions o) {
         if (o.sampler != Sampler.DPM_SOLVER) {
             String name = o.sampler.label();
             if (o.method != SamplingMethod.MULTISTEP) {
